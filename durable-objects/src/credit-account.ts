@@ -127,7 +127,8 @@ export class CreditAccount extends DurableObject<Env> {
     userId: string,
     input: { amount: number; kind: LedgerKind; idempotencyKey: string; reference?: string; description?: string },
   ): Promise<{ balance: number; replayed: boolean; entry: LedgerEntry }> {
-    if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new Error("grant amount must be a positive integer");
+    if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+      throw new Error("grant amount must be a positive integer");
     this.ensureAccount(userId);
 
     const existing = this.findEntry(input.idempotencyKey);
@@ -148,7 +149,8 @@ export class CreditAccount extends DurableObject<Env> {
     userId: string,
     input: { amount: number; kind: LedgerKind; idempotencyKey: string; reference?: string; description?: string },
   ): Promise<ReserveResult> {
-    if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new Error("debit amount must be a positive integer");
+    if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+      throw new Error("debit amount must be a positive integer");
     this.ensureAccount(userId);
 
     if (this.findEntry(input.idempotencyKey)) return { ok: true, balance: this.currentBalance(), replayed: true };
@@ -170,7 +172,8 @@ export class CreditAccount extends DurableObject<Env> {
     userId: string,
     input: { key: string; amount: number; reference: string; description?: string },
   ): Promise<ReserveResult> {
-    if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new Error("reserve amount must be a positive integer");
+    if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+      throw new Error("reserve amount must be a positive integer");
     this.ensureAccount(userId);
 
     const known = this.sql.exec("SELECT key FROM reservations WHERE key = ?", input.key).toArray()[0];
@@ -182,8 +185,19 @@ export class CreditAccount extends DurableObject<Env> {
     }
 
     const after = this.ctx.storage.transactionSync(() => {
-      this.sql.exec("INSERT INTO reservations (key, amount, held) VALUES (?, ?, ?)", input.key, input.amount, input.amount);
-      return this.append(-input.amount, "job_reserve", `reserve:${input.key}`, input.reference, input.description ?? null);
+      this.sql.exec(
+        "INSERT INTO reservations (key, amount, held) VALUES (?, ?, ?)",
+        input.key,
+        input.amount,
+        input.amount,
+      );
+      return this.append(
+        -input.amount,
+        "job_reserve",
+        `reserve:${input.key}`,
+        input.reference,
+        input.description ?? null,
+      );
     });
     await this.mirror();
     return { ok: true, balance: after, replayed: false };
@@ -196,9 +210,16 @@ export class CreditAccount extends DurableObject<Env> {
    */
   async settle(
     userId: string,
-    input: { reservationKey: string; partKey: string; amount: number; outcome: "capture" | "release"; reference: string },
+    input: {
+      reservationKey: string;
+      partKey: string;
+      amount: number;
+      outcome: "capture" | "release";
+      reference: string;
+    },
   ): Promise<SettleResult> {
-    if (!Number.isSafeInteger(input.amount) || input.amount < 0) throw new Error("settle amount must be a non-negative integer");
+    if (!Number.isSafeInteger(input.amount) || input.amount < 0)
+      throw new Error("settle amount must be a non-negative integer");
     this.ensureAccount(userId);
 
     const done = this.sql
@@ -234,7 +255,9 @@ export class CreditAccount extends DurableObject<Env> {
   /** Credits still held by a reservation (reserved minus settled parts). */
   async held(userId: string, reservationKey: string): Promise<number> {
     this.ensureAccount(userId);
-    const row = this.sql.exec<{ held: number }>("SELECT held FROM reservations WHERE key = ?", reservationKey).toArray()[0];
+    const row = this.sql
+      .exec<{ held: number }>("SELECT held FROM reservations WHERE key = ?", reservationKey)
+      .toArray()[0];
     return row?.held ?? 0;
   }
 
@@ -279,7 +302,13 @@ export class CreditAccount extends DurableObject<Env> {
       this.sql.exec("UPDATE ledger SET mirrored = 1 WHERE mirrored = 0 AND seq <= ?", last.seq);
       return pending.length === 50;
     } catch (error) {
-      console.error(JSON.stringify({ level: "error", message: "ledger mirror to D1 failed; retrying by alarm", error: String(error) }));
+      console.error(
+        JSON.stringify({
+          level: "error",
+          message: "ledger mirror to D1 failed; retrying by alarm",
+          error: String(error),
+        }),
+      );
       await this.ctx.storage.setAlarm(Date.now() + MIRROR_RETRY_MS);
       return false;
     }

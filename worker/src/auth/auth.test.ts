@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { call, signUp } from "../../test/http";
-import { PBKDF2_ITERATIONS, hashPassword, verifyPassword } from "./password";
+import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from "./password";
 
 describe("migrations", () => {
   it("created the users table", async () => {

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { SignJWT, jwtVerify } from "jose";
+import { jwtVerify, SignJWT } from "jose";
 import type { AppContext, AppEnv, SessionUser } from "../core/context";
 import { AppError } from "../core/errors";
 import { getDb, schema } from "../db/client";
@@ -49,10 +49,7 @@ export async function startSession(c: AppContext, userId: string): Promise<void>
 }
 
 export async function endSession(c: AppContext, sessionId: string): Promise<void> {
-  await getDb(c.env.DB)
-    .update(schema.sessions)
-    .set({ revokedAt: new Date() })
-    .where(eq(schema.sessions.id, sessionId));
+  await getDb(c.env.DB).update(schema.sessions).set({ revokedAt: new Date() }).where(eq(schema.sessions.id, sessionId));
   deleteCookie(c, sessionCookieName(c), { path: "/", secure: c.get("config").secureCookies });
 }
 

@@ -69,7 +69,12 @@ function buildSchema(strict: boolean) {
     PUBLIC_BASE_URL: z.url({ error: "PUBLIC_BASE_URL must be an absolute URL" }),
     WEB_ORIGINS: z
       .string()
-      .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.url({ error: "WEB_ORIGINS must list absolute origins" }))),
     RENDERER_URL: z
       .string()

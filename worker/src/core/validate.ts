@@ -1,6 +1,6 @@
 import { zValidator } from "@hono/zod-validator";
-import { createMiddleware } from "hono/factory";
 import type { ValidationTargets } from "hono";
+import { createMiddleware } from "hono/factory";
 import type { z } from "zod";
 import { AppError } from "./errors";
 

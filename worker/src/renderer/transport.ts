@@ -1,0 +1,65 @@
+import { getRandom } from "@cloudflare/containers";
+import type { Env } from "../core/env";
+import { loadConfig } from "../core/env";
+
+// Spread renders over this many container instances; matches `max_instances` in wrangler.toml.
+const CONTAINER_INSTANCES = 4;
+
+/** A renderer reply that is not 2xx, with the `code` from its error body. */
+export class RendererError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RendererError";
+  }
+
+  /** 4xx means the input or spec is wrong: retrying cannot help. */
+  get permanent(): boolean {
+    return this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
+  }
+}
+
+/**
+ * Sends one request to the renderer: to the Node process at RENDERER_URL when it is set (local
+ * dev and tests), otherwise to a container instance through the RENDERER binding. Both paths
+ * carry the shared secret, and non-2xx replies become a RendererError.
+ */
+export async function rendererFetch(env: Env, path: string, init: RequestInit = {}): Promise<Response> {
+  const config = loadConfig(env);
+  const headers = new Headers(init.headers);
+  headers.set("authorization", `Bearer ${config.rendererSecret}`);
+
+  let response: Response;
+  if (config.rendererUrl) {
+    response = await fetch(new URL(path, config.rendererUrl), { ...init, headers });
+  } else {
+    const instance = await getRandom(env.RENDERER, CONTAINER_INSTANCES);
+    response = await instance.fetch(new Request(`http://renderer${path}`, { ...init, headers }));
+  }
+
+  if (!response.ok) {
+    const text = await response.text();
+    let code = "renderer_error";
+    let message = text.slice(0, 300);
+    try {
+      const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
+      code = body.error?.code ?? code;
+      message = body.error?.message ?? message;
+    } catch {
+      // Not the renderer's JSON error (a proxy or crash page); keep the raw text.
+    }
+    throw new RendererError(response.status, code, message);
+  }
+  return response;
+}
+
+/** Encodes a spec for the `X-Render-Spec` header. */
+export function encodeSpec(spec: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(spec));
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
