@@ -3,26 +3,34 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 export type ErrorCode =
   | "invalid_request"
   | "unauthorized"
+  /** The access token expired: call `POST /api/auth/refresh`, then repeat the request. */
+  | "token_expired"
   | "forbidden"
   | "insufficient_credits"
   | "not_found"
   | "conflict"
   | "payload_too_large"
   | "unsupported_media_type"
+  | "range_not_satisfiable"
   | "rate_limited"
+  /** Too many failed logins; `details.retryAt` and `Retry-After` say when to try again. */
+  | "account_locked"
   | "internal_error"
   | "service_unavailable";
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
   unauthorized: 401,
+  token_expired: 401,
   insufficient_credits: 402,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  range_not_satisfiable: 416,
   rate_limited: 429,
+  account_locked: 429,
   internal_error: 500,
   service_unavailable: 503,
 };
@@ -48,4 +56,9 @@ export class AppError extends Error {
 
 export function notFound(what: string): AppError {
   return new AppError("not_found", `${what} not found`);
+}
+
+/** A 400 for one field, in the same shape as a schema failure: `details.fields[{ path, message }]`. */
+export function invalidField(path: string, message: string): AppError {
+  return new AppError("invalid_request", "The request is invalid", { fields: [{ path, message }] });
 }

@@ -1,0 +1,125 @@
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import type { AppEnv } from "../../core/context";
+import { creditAccount } from "../../credits/account";
+import { type Database, getDb, schema } from "../../db/client";
+import {
+  countDistinctVariants,
+  noClipsMessage,
+  type PlannerClip,
+  type PlannerGroup,
+  planVariants,
+  tooManyVariantsMessage,
+  validateCombination,
+} from "./planner";
+import { pricePerVariant } from "./pricing";
+import { errorResponses, estimateBody, estimateSchema, jsonContent, jsonRequestBody, projectParams } from "./schemas";
+import { loadOwnedProject } from "./service/projects";
+import type { MixSettings } from "./settings";
+
+// The predicted length is the mean over at most this many planned variants.
+const PREDICTION_SAMPLE = 20;
+
+export const estimateRoute = createRoute({
+  method: "post",
+  path: "/projects/{projectId}/estimate",
+  tags: ["Video Mixer"],
+  summary: "Price a generation and list what would stop it, without starting it",
+  request: { params: projectParams, body: jsonRequestBody(estimateBody) },
+  responses: {
+    200: jsonContent(estimateSchema, "The estimate; `problems` is empty when the generation can start"),
+    ...errorResponses(400, 401, 404, 415),
+  },
+});
+
+export const estimate: RouteHandler<typeof estimateRoute, AppEnv> = async (c) => {
+  const user = c.get("user");
+  const { projectId } = c.req.valid("param");
+  const { settings, count } = c.req.valid("json");
+  const db = getDb(c.env.DB);
+
+  await loadOwnedProject(db, user.id, projectId);
+  const [{ clips, groups }, balance] = await Promise.all([
+    loadPlannerInput(db, projectId),
+    creditAccount(c.env, user.id).getBalance(user.id),
+  ]);
+
+  const distinct = countDistinctVariants(clips, groups, settings);
+  const price = pricePerVariant(settings);
+  const totalCost = price * count;
+  const problems = findProblems({ clips, settings, count, distinct: distinct.count, totalCost, balance });
+
+  // Variants differ in length (speeds, group picks), so the prediction averages a few plans.
+  let predictedDurationSeconds = 0;
+  const sample = Math.min(count, distinct.count, PREDICTION_SAMPLE);
+  if (sample > 0) {
+    const plans = planVariants(clips, groups, settings, sample, `estimate:${projectId}`);
+    const mean = plans.reduce((sum, plan) => sum + plan.durationSeconds, 0) / plans.length;
+    predictedDurationSeconds = Math.round(mean * 10) / 10;
+  }
+
+  return c.json(
+    {
+      count,
+      distinctVariants: distinct.count,
+      distinctVariantsCapped: distinct.capped,
+      pricePerVariant: price,
+      totalCost,
+      predictedDurationSeconds,
+      balance,
+      problems,
+    },
+    200,
+  );
+};
+
+/** Loads the project's clips and groups in the planner's shape. */
+async function loadPlannerInput(db: Database, projectId: string) {
+  const { videoMixerClips: clipTable, videoMixerGroups: groupTable } = schema;
+  const [clips, groups] = await Promise.all([
+    db
+      .select({
+        id: clipTable.id,
+        groupId: clipTable.groupId,
+        position: clipTable.position,
+        durationSeconds: clipTable.durationSeconds,
+      })
+      .from(clipTable)
+      .where(eq(clipTable.projectId, projectId)),
+    db
+      .select({ id: groupTable.id, position: groupTable.position })
+      .from(groupTable)
+      .where(eq(groupTable.projectId, projectId)),
+  ]);
+  return { clips: clips satisfies PlannerClip[], groups: groups satisfies PlannerGroup[] };
+}
+
+/** The reasons the generation would be rejected, in the order a user should fix them. */
+function findProblems(input: {
+  clips: PlannerClip[];
+  settings: MixSettings;
+  count: number;
+  distinct: number;
+  totalCost: number;
+  balance: number;
+}): string[] {
+  const problems: string[] = [];
+  const invalidCombination = validateCombination(input.settings);
+
+  if (input.clips.length === 0) {
+    problems.push("The project has no clips yet. Upload at least one clip.");
+  } else if (invalidCombination) {
+    problems.push(invalidCombination);
+  } else if (input.distinct === 0) {
+    problems.push(noClipsMessage(input.settings));
+  } else if (input.count > input.distinct) {
+    problems.push(tooManyVariantsMessage(input.count, input.distinct));
+  }
+
+  if (input.totalCost > input.balance) {
+    problems.push(
+      `This generation costs ${input.totalCost} credits, but the balance is ${input.balance}. Top up or lower the count.`,
+    );
+  }
+  return problems;
+}

@@ -1,0 +1,45 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { notFound } from "../../../core/errors";
+import { type Database, schema } from "../../../db/client";
+import type { GenerationRow, OutputRow } from "./lifecycle";
+
+// D1 binds at most 100 parameters per statement.
+const IDS_PER_QUERY = 90;
+
+/** Loads the outputs of several generations, grouped by generation id and ordered by index. */
+export async function outputsByGeneration(db: Database, generationIds: string[]): Promise<Map<string, OutputRow[]>> {
+  const outputs = schema.videoMixerOutputs;
+  const grouped = new Map<string, OutputRow[]>(generationIds.map((id) => [id, []]));
+  for (let start = 0; start < generationIds.length; start += IDS_PER_QUERY) {
+    const rows = await db
+      .select()
+      .from(outputs)
+      .where(inArray(outputs.generationId, generationIds.slice(start, start + IDS_PER_QUERY)))
+      .orderBy(asc(outputs.generationId), asc(outputs.index));
+    for (const row of rows) grouped.get(row.generationId)?.push(row);
+  }
+  return grouped;
+}
+
+/** Loads the user's generation; throws 404 for another user's id exactly as for an unknown one. */
+export async function findOwnedGeneration(db: Database, userId: string, generationId: string): Promise<GenerationRow> {
+  const generations = schema.videoMixerGenerations;
+  const [row] = await db
+    .select()
+    .from(generations)
+    .where(and(eq(generations.id, generationId), eq(generations.userId, userId)))
+    .limit(1);
+  if (!row) throw notFound("Generation");
+  return row;
+}
+
+/** Throws 404 unless the project exists and belongs to the user. */
+export async function requireOwnedProject(db: Database, userId: string, projectId: string): Promise<void> {
+  const projects = schema.videoMixerProjects;
+  const [row] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.id, projectId), eq(projects.userId, userId)))
+    .limit(1);
+  if (!row) throw notFound("Project");
+}

@@ -1,0 +1,178 @@
+import { z } from "@hono/zod-openapi";
+import { mixSettingsSchema } from "./settings";
+
+// ---------------------------------------------------------------------------------------------
+// Path parameters. Ids are not checked for shape: an id that matches nothing is a 404 either way.
+
+const id = z.string().min(1).max(100);
+
+export const projectParams = z.object({ projectId: id.openapi({ param: { name: "projectId", in: "path" } }) });
+export const groupParams = z.object({ groupId: id.openapi({ param: { name: "groupId", in: "path" } }) });
+export const clipParams = z.object({ clipId: id.openapi({ param: { name: "clipId", in: "path" } }) });
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies
+
+const projectName = z.string().trim().min(1, "Enter a project name").max(100, "Use at most 100 characters");
+const projectDescription = z.string().trim().max(500, "Use at most 500 characters");
+const groupName = z.string().trim().min(1, "Enter a group name").max(100, "Use at most 100 characters");
+
+export const createProjectBody = z
+  .object({ name: projectName, description: projectDescription.optional() })
+  .openapi("VideoMixerCreateProject");
+
+export const updateProjectBody = z
+  .object({ name: projectName.optional(), description: projectDescription.optional() })
+  .refine((body) => body.name !== undefined || body.description !== undefined, "Send a name or a description")
+  .openapi("VideoMixerUpdateProject");
+
+export const createGroupBody = z.object({ name: groupName }).openapi("VideoMixerCreateGroup");
+
+export const updateGroupBody = z
+  .object({
+    name: groupName.optional(),
+    /** Zero-based index among the project's groups; values past the end move the group last. */
+    position: z.number().int().min(0).optional(),
+  })
+  .refine((body) => body.name !== undefined || body.position !== undefined, "Send a name or a position")
+  .openapi("VideoMixerUpdateGroup");
+
+export const updateClipBody = z
+  .object({
+    groupId: id.nullable(),
+    /** Zero-based index inside the target group (or among ungrouped clips); omitted keeps it or appends. */
+    order: z.number().int().min(0).optional(),
+  })
+  .openapi("VideoMixerUpdateClip");
+
+export const MAX_VARIANTS_PER_GENERATION = 100;
+
+export const estimateBody = z
+  .object({
+    settings: mixSettingsSchema,
+    count: z.number().int().min(1).max(MAX_VARIANTS_PER_GENERATION),
+  })
+  .openapi("VideoMixerEstimateRequest");
+
+/** The multipart upload body, described for the docs only: the handler parses it as a stream. */
+export const uploadClipBodyDoc = {
+  type: "object" as const,
+  required: ["file"],
+  properties: {
+    file: { type: "string" as const, format: "binary", description: "MP4, MOV, WebM or MKV video, at most 100 MiB" },
+    groupId: { type: "string" as const, description: "Group to put the clip in; omit for an ungrouped clip" },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+export const projectSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    clipCount: z.number().int(),
+    groupCount: z.number().int(),
+    createdAt: z.string().openapi({ format: "date-time" }),
+    updatedAt: z.string().openapi({ format: "date-time" }),
+  })
+  .openapi("VideoMixerProject");
+
+export const groupSchema = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    name: z.string(),
+    position: z.number().int(),
+    clipCount: z.number().int(),
+  })
+  .openapi("VideoMixerGroup");
+
+export const projectDetailSchema = projectSchema
+  .extend({ groups: z.array(groupSchema) })
+  .openapi("VideoMixerProjectDetail");
+
+export const clipSchema = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    groupId: z.string().nullable(),
+    position: z.number().int(),
+    fileName: z.string(),
+    sizeBytes: z.number().int(),
+    container: z.enum(["mp4", "mov", "webm", "mkv"]),
+    durationSeconds: z.number(),
+    width: z.number().int(),
+    height: z.number().int(),
+    rotation: z.number().int(),
+    fps: z.number(),
+    videoCodec: z.string(),
+    audioCodec: z.string().nullable(),
+    hasAudio: z.boolean(),
+    createdAt: z.string().openapi({ format: "date-time" }),
+  })
+  .openapi("VideoMixerClip");
+
+export const estimateSchema = z
+  .object({
+    count: z.number().int(),
+    distinctVariants: z.number().int(),
+    distinctVariantsCapped: z.boolean(),
+    pricePerVariant: z.number().int(),
+    totalCost: z.number().int(),
+    predictedDurationSeconds: z.number(),
+    balance: z.number().int(),
+    problems: z.array(z.string()),
+  })
+  .openapi("VideoMixerEstimate");
+
+export function pageSchema<Item extends z.ZodType>(item: Item, name: string) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+}
+
+export type Project = z.infer<typeof projectSchema>;
+export type Group = z.infer<typeof groupSchema>;
+export type Clip = z.infer<typeof clipSchema>;
+
+const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      requestId: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .openapi("Error");
+
+const ERROR_DESCRIPTIONS = {
+  400: "The request is invalid",
+  401: "No valid session",
+  402: "Not enough credits",
+  404: "Not found, or owned by another user",
+  413: "The upload is too large",
+  415: "The body has the wrong content type, or the file is not a supported video",
+  429: "Too many requests",
+  503: "The renderer is unavailable",
+} as const;
+
+/** OpenAPI entries for the error statuses a route can return, all in the one error envelope. */
+export function errorResponses<Status extends keyof typeof ERROR_DESCRIPTIONS>(...statuses: Status[]) {
+  const entries = statuses.map((status) => [
+    status,
+    { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: errorSchema } } },
+  ]);
+  return Object.fromEntries(entries) as Record<
+    Status,
+    { description: string; content: { "application/json": { schema: typeof errorSchema } } }
+  >;
+}
+
+export function jsonContent<Schema extends z.ZodType>(schema: Schema, description: string) {
+  return { description, content: { "application/json": { schema } } };
+}
+
+export function jsonRequestBody<Schema extends z.ZodType>(schema: Schema) {
+  return { required: true, content: { "application/json": { schema } } };
+}
