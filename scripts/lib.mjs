@@ -53,6 +53,9 @@ export function ensureDebianPackages(packages) {
 export const FFMPEG = { command: "ffmpeg", args: ["-version"], debian: "ffmpeg" };
 export const CHROMIUM = { command: "chromium", args: ["--version"], debian: "chromium" };
 
+export const DUITKU_SIMULATOR_PORT = 8790;
+export const DUITKU_SIMULATOR_URL = `http://127.0.0.1:${DUITKU_SIMULATOR_PORT}`;
+
 function parseVars(text) {
   const vars = new Map();
   for (const line of text.split("\n")) {
@@ -77,6 +80,12 @@ export function ensureDevVars() {
     RENDERER_URL: "http://127.0.0.1:8788",
     JWT_SECRET: secret(),
     RENDERER_SECRET: secret(),
+    // The local Duitku simulator (worker/dev/duitku-simulator), started by scripts/dev.mjs.
+    DUITKU_MERCHANT_CODE: "DSIMDEV",
+    DUITKU_API_KEY: secret(),
+    DUITKU_BASE_URL: DUITKU_SIMULATOR_URL,
+    DUITKU_CALLBACK_URL: "http://127.0.0.1:8787/api/payments/duitku/callback",
+    DUITKU_RETURN_URL: "http://127.0.0.1:5173/payments/return",
   };
 
   let changed = !existsSync(file);

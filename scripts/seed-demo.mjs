@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { log, root } from "./lib.mjs";
+import { grantAdminLocally } from "./make-admin.mjs";
 
 const stateDir = path.join(root, ".wrangler", "demo");
 const accountFile = path.join(stateDir, "account.json");
@@ -96,5 +97,36 @@ export async function seedDemo(base) {
   account.seeded = true;
   writeFileSync(accountFile, JSON.stringify(account), { mode: 0o600 });
   log("seeded the demo project");
+  return account;
+}
+
+const adminFile = path.join(stateDir, "admin.json");
+
+/**
+ * Creates the demo admin account once (random password kept in .wrangler/demo/admin.json) and
+ * gives it the admin role in the local database. Returns its credentials, or null when the API
+ * refused the sign-up.
+ */
+export async function seedDemoAdmin(base) {
+  mkdirSync(stateDir, { recursive: true });
+  const account = existsSync(adminFile)
+    ? JSON.parse(readFileSync(adminFile, "utf8"))
+    : { email: "admin@lumiku.test", password: `admin-${randomBytes(12).toString("base64url")}` };
+
+  let auth = await api(base, "/api/auth/login", { method: "POST", json: account });
+  if (auth.status === 401) {
+    auth = await api(base, "/api/auth/register", { method: "POST", json: { ...account, name: "Admin Demo" } });
+  }
+  if (auth.status >= 300) {
+    log(`demo admin skipped: sign-in answered ${auth.status}`);
+    return null;
+  }
+  writeFileSync(adminFile, JSON.stringify(account), { mode: 0o600 });
+
+  try {
+    grantAdminLocally(account.email);
+  } catch (error) {
+    log(`demo admin created but not promoted: ${error.message}`);
+  }
   return account;
 }

@@ -4,6 +4,8 @@
 import path from "node:path";
 import { bin, CHROMIUM, ensureDebianPackages, FFMPEG, log, quietWranglerEnv, root, run } from "./lib.mjs";
 
+const packageBin = (pkg, name) => path.join(root, pkg, "node_modules", ".bin", name);
+
 ensureDebianPackages([FFMPEG, CHROMIUM]);
 
 const steps = [
@@ -11,10 +13,10 @@ const steps = [
   ["types: worker", bin("tsc"), ["-p", "worker", "--noEmit"]],
   ["types: renderer", bin("tsc"), ["-p", "renderer", "--noEmit"]],
   ["types: web", bin("tsc"), ["-p", "web", "--noEmit"]],
-  ["renderer tests", bin("vitest"), ["run", "--root", "renderer"]],
-  ["worker tests", bin("vitest"), ["run", "--root", "worker"]],
-  ["web build", path.join(root, "web/node_modules/.bin/vite"), ["build", "web"]],
-  ["end-to-end tests", bin("vitest"), ["run", "--root", "e2e"]],
+  ["renderer tests", packageBin("renderer", "vitest"), ["run", "--root", "renderer"]],
+  ["worker tests", packageBin("worker", "vitest"), ["run", "--root", "worker"]],
+  ["web build", packageBin("web", "vite"), ["build", "web"]],
+  ["end-to-end tests", packageBin("e2e", "vitest"), ["run", "--root", "e2e"]],
 ];
 
 const only = process.argv.slice(2);
