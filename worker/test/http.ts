@@ -66,8 +66,8 @@ export async function signUp(overrides: { email?: string; password?: string; nam
   counter += 1;
   const email = overrides.email ?? `user${counter}-${crypto.randomUUID().slice(0, 8)}@example.com`;
   const password = overrides.password ?? "correct horse battery staple";
-  // A distinct client address keeps suites that sign up many users under the per-IP signup limit;
-  // by default each signup comes from its own address in the IPv6 documentation range.
+  // A distinct client address keeps suites that sign up many users under the per-IP signup limit.
+  // By default each signup comes from its own address in the IPv6 documentation range.
   const ip = overrides.ip ?? `2001:db8::${crypto.randomUUID().slice(0, 4)}:${counter.toString(16)}`;
   const headers: Record<string, string> = { "cf-connecting-ip": ip };
   const response = await call("/api/auth/register", {

@@ -7,7 +7,11 @@ import type { TestProject } from "vitest/node";
  * consumer tests need no ffmpeg and can force each failure. Clip bytes steer it: a request body
  * containing `normalize-422`, `normalize-500`, `assemble-422` or `assemble-500` gets that
  * status, and `assemble-500-once:<token>` fails only the first request carrying that token.
- * Normalize returns the clip behind a `NORMALIZED` prefix. Assemble returns a small JPEG and an
+ * `normalize-busy-once:<token>` and `assemble-busy-once:<token>` answer the first such request
+ * with 503 `busy` and `Retry-After: 1`, as a renderer running its maximum number of jobs does.
+ * A body containing `slow:<token>` is answered after 150 ms, and `GET /stats/<token>` returns
+ * how many of those requests were in flight at most at once, so tests can check a concurrency
+ * cap. Normalize returns the clip behind a `NORMALIZED` prefix. Assemble returns a small JPEG and an
  * MP4-shaped body, an ftyp box followed by the decoded spec as JSON, so tests can inspect what was sent.
  * It listens on a free port that tests read with `inject("rendererStubUrl")`.
  */
@@ -18,6 +22,9 @@ const STUB_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0
 const TEST_RENDERER_SECRET = "test-renderer-secret-0123456789abcdef012345";
 
 const failedOnce = new Set<string>();
+const busyOnce = new Set<string>();
+const SLOW_REPLY_MS = 150;
+const slowJobs = new Map<string, { running: number; maxConcurrent: number; requests: number }>();
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -60,6 +67,39 @@ function forcedFailure(body: Buffer, step: "normalize" | "assemble"): 422 | 500 
   return null;
 }
 
+/** Returns true for the first request of a `<step>-busy-once:<token>` marker. */
+function busyOnceFor(body: Buffer, step: "normalize" | "assemble"): boolean {
+  const token = new RegExp(`${step}-busy-once:([\\w-]+)`).exec(body.toString("latin1"))?.[1];
+  if (!token || busyOnce.has(token)) return false;
+  busyOnce.add(token);
+  return true;
+}
+
+function sendBusy(response: ServerResponse) {
+  const body = JSON.stringify({ error: { code: "busy", message: "the renderer is running its maximum number of jobs" } });
+  response.writeHead(503, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    "retry-after": "1",
+  });
+  response.end(body);
+}
+
+/** Counts a `slow:<token>` request as in flight until its reply is sent, after a pause. */
+async function slowDown(body: Buffer): Promise<() => void> {
+  const token = /slow:([\w-]+)/.exec(body.toString("latin1"))?.[1];
+  if (!token) return () => undefined;
+  const stats = slowJobs.get(token) ?? { running: 0, maxConcurrent: 0, requests: 0 };
+  slowJobs.set(token, stats);
+  stats.running += 1;
+  stats.requests += 1;
+  stats.maxConcurrent = Math.max(stats.maxConcurrent, stats.running);
+  await new Promise((resolve) => setTimeout(resolve, SLOW_REPLY_MS));
+  return () => {
+    stats.running -= 1;
+  };
+}
+
 function ftypBox(): Buffer {
   const box = Buffer.alloc(24);
   box.writeUInt32BE(24, 0);
@@ -75,6 +115,13 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
     response.end(JSON.stringify({ status: "ok", ffmpeg: "stub" }));
     return;
   }
+  const statsToken = request.method === "GET" ? /^\/stats\/([\w-]+)$/.exec(request.url ?? "")?.[1] : undefined;
+  if (statsToken) {
+    const { maxConcurrent = 0, requests = 0 } = slowJobs.get(statsToken) ?? {};
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ maxConcurrent, requests }));
+    return;
+  }
   if (request.headers.authorization !== `Bearer ${TEST_RENDERER_SECRET}`) {
     return sendError(response, 401, "unauthorized", "missing or wrong bearer token");
   }
@@ -85,6 +132,9 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
       return sendError(response, 400, "invalid_spec", "normalize spec is missing or invalid");
     }
     const body = await readBody(request);
+    if (busyOnceFor(body, "normalize")) return sendBusy(response);
+    const done = await slowDown(body);
+    response.on("close", done);
     const failure = forcedFailure(body, "normalize");
     if (failure === 422) return sendError(response, 422, "unsupported_media", "stub cannot decode this clip");
     if (failure === 500) return sendError(response, 500, "render_failed", "stub normalize failed");
@@ -108,6 +158,9 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
     if (body.length !== expected) {
       return sendError(response, 400, "invalid_spec", `body has ${body.length} bytes, segments declare ${expected}`);
     }
+    if (busyOnceFor(body, "assemble")) return sendBusy(response);
+    const done = await slowDown(body);
+    response.on("close", done);
     const failure = forcedFailure(body, "assemble");
     if (failure === 422) return sendError(response, 422, "unsupported_media", "stub cannot decode a segment");
     if (failure === 500) return sendError(response, 500, "render_failed", "stub assemble failed");

@@ -10,6 +10,11 @@ export interface AppDefinition {
   status: AppStatus;
   /** Price table shown on the dashboard; the app's own pricing module charges from the same values. */
   pricing: { unit: string; from: number };
+  /**
+   * Whether the app works only through a model in `ai_models`. Such an app opens for a user only
+   * when their tier includes at least one enabled model of it; the others open for every tier.
+   */
+  requiresModel: boolean;
 }
 
 /** Every app, declared in code. Adding an app means one entry here and one folder beside this file. */
@@ -22,6 +27,7 @@ export const APPS: readonly AppDefinition[] = [
     dashboardOrder: 1,
     status: "enabled",
     pricing: { unit: "variant", from: 1 },
+    requiresModel: true,
   },
   {
     id: "carousel-mix",
@@ -31,6 +37,7 @@ export const APPS: readonly AppDefinition[] = [
     dashboardOrder: 2,
     status: "coming-soon",
     pricing: { unit: "set", from: 1 },
+    requiresModel: false,
   },
   {
     id: "looping-flow",
@@ -40,6 +47,7 @@ export const APPS: readonly AppDefinition[] = [
     dashboardOrder: 3,
     status: "coming-soon",
     pricing: { unit: "video", from: 2 },
+    requiresModel: false,
   },
   {
     id: "avatar-creator",
@@ -49,6 +57,7 @@ export const APPS: readonly AppDefinition[] = [
     dashboardOrder: 4,
     status: "coming-soon",
     pricing: { unit: "avatar", from: 8 },
+    requiresModel: true,
   },
 ];
 

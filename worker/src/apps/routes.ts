@@ -1,11 +1,6 @@
-import { Hono } from "hono";
-import { requireUser } from "../auth/session";
-import type { AppEnv } from "../core/context";
-import { APPS } from "./registry";
+import { createRouter } from "../openapi/router";
+import { listApps, listAppsRoute } from "./endpoints/list-apps";
+import { listModels, listModelsRoute } from "./endpoints/list-models";
 
-export const appRoutes = new Hono<AppEnv>().get("/", requireUser(), (c) => {
-  const apps = [...APPS]
-    .sort((a, b) => a.dashboardOrder - b.dashboardOrder)
-    .map((app) => ({ ...app, canOpen: app.status !== "coming-soon" }));
-  return c.json({ items: apps });
-});
+/** The dashboard and model catalog, mounted under `/api/apps`; each app mounts its own router beside it. */
+export const appRoutes = createRouter().openapi(listAppsRoute, listApps).openapi(listModelsRoute, listModels);

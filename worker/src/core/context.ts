@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { Tier } from "../models/tiers";
 import type { Config, Env } from "./env";
 import type { Logger } from "./logger";
 
@@ -7,6 +8,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: "user" | "admin";
+  /** The tier in force now: a paid tier past its expiry is reported as `free`. */
+  tier: Tier;
   sessionId: string;
 }
 

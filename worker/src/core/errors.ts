@@ -13,7 +13,7 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "range_not_satisfiable"
   | "rate_limited"
-  /** Too many failed logins; `details.retryAt` and `Retry-After` say when to try again. */
+  /** Too many failed logins; `details.retryAt` and `Retry-After` give the time to try again. */
   | "account_locked"
   | "internal_error"
   | "service_unavailable";
@@ -58,7 +58,7 @@ export function notFound(what: string): AppError {
   return new AppError("not_found", `${what} not found`);
 }
 
-/** A 400 for one field, in the same shape as a schema failure: `details.fields[{ path, message }]`. */
+/** Builds a 400 for one field, in the same shape as a schema failure: `details.fields[{ path, message }]`. */
 export function invalidField(path: string, message: string): AppError {
   return new AppError("invalid_request", "The request is invalid", { fields: [{ path, message }] });
 }

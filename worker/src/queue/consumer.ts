@@ -3,13 +3,13 @@ import { prepareGeneration } from "../apps/video-mixer/consumer/prepare";
 import { renderVariant } from "../apps/video-mixer/consumer/variant";
 import type { Env } from "../core/env";
 import { type Logger, logger } from "../core/logger";
+import { RendererJobLimiter } from "../renderer/job-limiter";
 import { recordDeadLetter } from "./dead-letters";
 import { RENDER_DEAD_LETTER_QUEUE_NAME, RENDER_QUEUE_NAME, type RenderMessage, renderMessageSchema } from "./messages";
 
 // Retry delays double from 10 s; the queue's max_retries (3 in wrangler.toml) bounds the count.
-// NOTE: a renderer at capacity replies 503 `busy`, which spends a retry like any transient error,
-// so 70 s of saturation dead-letters a variant. Capping the consumer's max_concurrency near the
-// renderer's capacity would avoid that; wrangler.toml does not set it yet.
+// A renderer at capacity replies 503 `busy`; RendererJobLimiter waits and runs the job again
+// before that error reaches the queue and spends a retry.
 const FIRST_RETRY_DELAY_SECONDS = 10;
 const MAX_RETRY_DELAY_SECONDS = 300;
 
@@ -21,21 +21,26 @@ export function retryDelaySeconds(attempts: number): number {
 /**
  * Consumes `render-jobs` and its dead-letter queue. Messages of one batch run concurrently and
  * are acknowledged or retried one by one, so one slow or failing render does not hold back the
- * others. On the last attempt (1 + max_retries), `retry()` makes the queue move the message to
- * `render-jobs-dlq` instead, where `consumeDead` fails its outputs.
+ * others. Their renderer jobs share one limiter, so an invocation never has more jobs in flight
+ * than one renderer runs at once. On the last attempt (1 + max_retries), `retry()` makes the
+ * queue move the message to `render-jobs-dlq` instead, where `consumeDead` fails its outputs.
  */
 export async function handleRenderQueue(batch: MessageBatch<RenderMessage>, env: Env, _ctx: ExecutionContext) {
-  const dead = batch.queue === RENDER_DEAD_LETTER_QUEUE_NAME;
-  await Promise.all(batch.messages.map((message) => (dead ? consumeDead(message, env) : consumeLive(message, env))));
+  if (batch.queue === RENDER_DEAD_LETTER_QUEUE_NAME) {
+    await Promise.all(batch.messages.map((message) => consumeDead(message, env)));
+    return;
+  }
+  const jobs = new RendererJobLimiter(logger.child({ queue: RENDER_QUEUE_NAME }));
+  await Promise.all(batch.messages.map((message) => consumeLive(message, env, jobs)));
 }
 
-async function consumeLive(message: Message<unknown>, env: Env) {
+async function consumeLive(message: Message<unknown>, env: Env, jobs: RendererJobLimiter) {
   const log = logger.child({ queue: RENDER_QUEUE_NAME, messageId: message.id, attempts: message.attempts });
   const body = parseBody(message, log);
   if (!body) return;
 
   try {
-    await runMessage(body, env, log);
+    await runMessage(body, env, log, jobs);
     message.ack();
   } catch (error) {
     const delaySeconds = retryDelaySeconds(message.attempts);
@@ -44,12 +49,12 @@ async function consumeLive(message: Message<unknown>, env: Env) {
   }
 }
 
-async function runMessage(body: RenderMessage, env: Env, log: Logger) {
+async function runMessage(body: RenderMessage, env: Env, log: Logger, jobs: RendererJobLimiter) {
   switch (body.type) {
     case "video-mixer.prepare":
-      return prepareGeneration(env, body.generationId, log);
+      return prepareGeneration(env, body.generationId, log, jobs);
     case "video-mixer.variant":
-      return renderVariant(env, body.generationId, body.index, log);
+      return renderVariant(env, body.generationId, body.index, log, jobs);
   }
 }
 

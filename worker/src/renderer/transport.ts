@@ -11,6 +11,8 @@ export class RendererError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The reply's Retry-After in seconds, when it had a valid one. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = "RendererError";
@@ -19,6 +21,11 @@ export class RendererError extends Error {
   /** 4xx means the input or spec is wrong: retrying cannot help. */
   get permanent(): boolean {
     return this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
+  }
+
+  /** The renderer was running its maximum number of jobs and did not start this one. */
+  get busy(): boolean {
+    return this.status === 503 && this.code === "busy";
   }
 }
 
@@ -51,9 +58,15 @@ export async function rendererFetch(env: Env, path: string, init: RequestInit = 
     } catch {
       // Not the renderer's JSON error (a proxy or crash page); keep the raw text.
     }
-    throw new RendererError(response.status, code, message);
+    throw new RendererError(response.status, code, message, retryAfterSeconds(response.headers));
   }
   return response;
+}
+
+/** Reads Retry-After in its delay-seconds form; the renderer never sends an HTTP date. */
+function retryAfterSeconds(headers: Headers): number | null {
+  const value = headers.get("retry-after")?.trim();
+  return value && /^\d+$/.test(value) ? Number(value) : null;
 }
 
 /** Encodes a spec for the `X-Render-Spec` header. */

@@ -101,6 +101,19 @@ describe("estimate", () => {
     expect(response.body.problems).toEqual([expect.stringMatching(/needs at least one group with clips/)]);
   });
 
+  it("lists a duration too short for the clips", async () => {
+    const { cookie, projectId } = await projectWithClips(Array.from({ length: 12 }, () => 4));
+    const fixed = { ...settings, duration: { mode: "fixed", seconds: 5, fit: "proportional" } };
+
+    const response = await estimate(cookie, projectId, fixed, 1);
+
+    expect(response.status).toBe(200);
+    expect(response.body.problems).toEqual([
+      "A 5 s video cannot give each of its 12 clips at least 0.5 s. Use at most 10 clips, or set the duration to at least 6 s.",
+    ]);
+    expect(response.body.predictedDurationSeconds).toBe(0);
+  });
+
   it("rejects invalid settings and counts with 400", async () => {
     const { cookie, projectId } = await projectWithClips([2]);
     const badSpeed = await estimate(cookie, projectId, { ...settings, speed: { min: 3, max: 4 } }, 1);

@@ -1,19 +1,26 @@
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
 import type { AppEnv } from "../../core/context";
 import { creditAccount } from "../../credits/account";
-import { type Database, getDb, schema } from "../../db/client";
+import { getDb } from "../../db/client";
 import {
   countDistinctVariants,
   noClipsMessage,
   type PlannerClip,
-  type PlannerGroup,
   planVariants,
+  segmentLengthProblem,
   tooManyVariantsMessage,
   validateCombination,
 } from "./planner";
 import { pricePerVariant } from "./pricing";
-import { errorResponses, estimateBody, estimateSchema, jsonContent, jsonRequestBody, projectParams } from "./schemas";
+import {
+  errorResponses,
+  estimateSchema,
+  generationRequestBody,
+  jsonContent,
+  jsonRequestBody,
+  projectParams,
+} from "./schemas";
+import { loadPlannerInput } from "./service/planner-input";
 import { loadOwnedProject } from "./service/projects";
 import type { MixSettings } from "./settings";
 
@@ -25,7 +32,7 @@ export const estimateRoute = createRoute({
   path: "/projects/{projectId}/estimate",
   tags: ["Video Mixer"],
   summary: "Price a generation and list what would stop it, without starting it",
-  request: { params: projectParams, body: jsonRequestBody(estimateBody) },
+  request: { params: projectParams, body: jsonRequestBody(generationRequestBody) },
   responses: {
     200: jsonContent(estimateSchema, "The estimate; `problems` is empty when the generation can start"),
     ...errorResponses(400, 401, 404, 415),
@@ -47,12 +54,14 @@ export const estimate: RouteHandler<typeof estimateRoute, AppEnv> = async (c) =>
   const distinct = countDistinctVariants(clips, groups, settings);
   const price = pricePerVariant(settings);
   const totalCost = price * count;
-  const problems = findProblems({ clips, settings, count, distinct: distinct.count, totalCost, balance });
+  const tooShort = segmentLengthProblem(clips, groups, settings);
+  const problems = findProblems({ clips, settings, count, distinct: distinct.count, tooShort, totalCost, balance });
 
   // Variants differ in length (speeds, group picks), so the prediction averages a few plans.
+  // Nothing can be planned while the segments do not fit the duration.
   let predictedDurationSeconds = 0;
   const sample = Math.min(count, distinct.count, PREDICTION_SAMPLE);
-  if (sample > 0) {
+  if (sample > 0 && tooShort === null) {
     const plans = planVariants(clips, groups, settings, sample, `estimate:${projectId}`);
     const mean = plans.reduce((sum, plan) => sum + plan.durationSeconds, 0) / plans.length;
     predictedDurationSeconds = Math.round(mean * 10) / 10;
@@ -73,33 +82,13 @@ export const estimate: RouteHandler<typeof estimateRoute, AppEnv> = async (c) =>
   );
 };
 
-/** Loads the project's clips and groups in the planner's shape. */
-async function loadPlannerInput(db: Database, projectId: string) {
-  const { videoMixerClips: clipTable, videoMixerGroups: groupTable } = schema;
-  const [clips, groups] = await Promise.all([
-    db
-      .select({
-        id: clipTable.id,
-        groupId: clipTable.groupId,
-        position: clipTable.position,
-        durationSeconds: clipTable.durationSeconds,
-      })
-      .from(clipTable)
-      .where(eq(clipTable.projectId, projectId)),
-    db
-      .select({ id: groupTable.id, position: groupTable.position })
-      .from(groupTable)
-      .where(eq(groupTable.projectId, projectId)),
-  ]);
-  return { clips: clips satisfies PlannerClip[], groups: groups satisfies PlannerGroup[] };
-}
-
 /** The reasons the generation would be rejected, in the order a user should fix them. */
 function findProblems(input: {
   clips: PlannerClip[];
   settings: MixSettings;
   count: number;
   distinct: number;
+  tooShort: string | null;
   totalCost: number;
   balance: number;
 }): string[] {
@@ -115,6 +104,7 @@ function findProblems(input: {
   } else if (input.count > input.distinct) {
     problems.push(tooManyVariantsMessage(input.count, input.distinct));
   }
+  if (input.distinct > 0 && input.tooShort !== null) problems.push(input.tooShort);
 
   if (input.totalCost > input.balance) {
     problems.push(

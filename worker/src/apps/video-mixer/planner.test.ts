@@ -3,10 +3,12 @@ import { AppError } from "../../core/errors";
 import {
   countDistinctVariants,
   MAX_DISTINCT_VARIANTS,
+  MIN_SEGMENT_SECONDS,
   type PlannerClip,
   type PlannerGroup,
   type PlannerSettings,
   planVariants,
+  segmentLengthProblem,
   type VariantPlan,
   validateCombination,
 } from "./planner";
@@ -393,5 +395,63 @@ describe("planVariants fixed duration", () => {
     );
     expect(plan?.segments.every((segment) => segment.speed === 0.5)).toBe(true);
     expect(plan?.durationSeconds).toBe(60);
+  });
+});
+
+describe("planVariants minimum segment length", () => {
+  // Three 1 s clips and a long one: the long one's weight leaves the short ones almost nothing.
+  const clips = [clip("a", 1, null, 0), clip("b", 1, null, 1), clip("c", 1, null, 2), clip("long", 60, null, 3)];
+
+  function outputSeconds(plan: VariantPlan) {
+    const lengths = new Map(clips.map((c) => [c.id, c.durationSeconds]));
+    return plan.segments.map(
+      (segment) => (segment.trimDuration ?? (lengths.get(segment.clipId) as number)) / segment.speed,
+    );
+  }
+
+  for (const fit of ["speed", "equal", "proportional", "weighted"] as const) {
+    it(`${fit} fit keeps every segment at least 0.5 s`, () => {
+      const mix = settings({ orderMixing: true, duration: { mode: "fixed", seconds: 5, fit } });
+      for (const plan of planVariants(clips, [], mix, 4, "min-segment")) {
+        for (const seconds of outputSeconds(plan)) expect(seconds).toBeGreaterThanOrEqual(MIN_SEGMENT_SECONDS - 1e-5);
+        expect(Math.abs(outputLength(plan, clips) - 5)).toBeLessThan(0.01);
+      }
+    });
+  }
+
+  it("uses a clip shorter than the minimum whole", () => {
+    const short = [clip("tiny", 0.3, null, 0), clip("long", 60, null, 1)];
+    const mix = settings({ duration: { mode: "fixed", seconds: 5, fit: "weighted" } });
+    const [plan] = planVariants(short, [], mix, 1, "s");
+    expect(plan?.segments[0]).toMatchObject({ clipId: "tiny", trimDuration: null, speed: 1 });
+    expect(Math.abs(outputLength(plan as VariantPlan, short) - 5)).toBeLessThan(0.01);
+  });
+
+  it("rejects more clips than the duration can hold", () => {
+    const many = Array.from({ length: 12 }, (_, i) => clip(`c${i}`, 10, null, i));
+    const mix = settings({ duration: { mode: "fixed", seconds: 5, fit: "equal" } });
+
+    expect(segmentLengthProblem(many, [], mix)).toBe(
+      "A 5 s video cannot give each of its 12 clips at least 0.5 s. Use at most 10 clips, or set the duration to at least 6 s.",
+    );
+    expectAppError(() => planVariants(many, [], mix, 1, "s"), /at most 10 clips/);
+  });
+
+  it("counts groups, not clips, with group mixing", () => {
+    const { clips: groupedClips, groups } = grouped(Array.from({ length: 11 }, () => 2));
+    const mix = settings({ groupMixing: "sequential", duration: { mode: "fixed", seconds: 5, fit: "speed" } });
+
+    expect(segmentLengthProblem(groupedClips, groups, mix)).toMatch(/each of the 11 groups.*at most 10 groups/);
+    expect(segmentLengthProblem(groupedClips.slice(0, 20), groups.slice(0, 10), mix)).toBeNull();
+  });
+
+  it("accepts exactly the minimum and any original duration", () => {
+    const ten = Array.from({ length: 10 }, (_, i) => clip(`c${i}`, 10, null, i));
+    const fixed = settings({ duration: { mode: "fixed", seconds: 5, fit: "equal" } });
+
+    expect(segmentLengthProblem(ten, [], fixed)).toBeNull();
+    expect(segmentLengthProblem([...ten, clip("c10", 10, null, 10)], [], settings({}))).toBeNull();
+    const [plan] = planVariants(ten, [], fixed, 1, "s");
+    expect(plan?.segments.every((segment) => segment.trimDuration === 0.5)).toBe(true);
   });
 });

@@ -40,6 +40,13 @@ export const MAX_DISTINCT_VARIANTS = 1_000_000;
 export const MIN_SPEED = 0.5;
 export const MAX_SPEED = 2;
 
+/**
+ * Shortest output length, in seconds after speed, that the planner trims a segment to. Shorter
+ * cuts flash by in a few frames (or none at low frame rates). A clip whose whole length is
+ * shorter is used whole instead.
+ */
+export const MIN_SEGMENT_SECONDS = 0.5;
+
 const SPEED_STEP = 0.05;
 
 // Indices up to 2^53 stay exact in a double; larger spaces are sampled without indexing.
@@ -94,6 +101,9 @@ export function planVariants(
     throw new AppError("invalid_request", tooManyVariantsMessage(count, available));
   }
 
+  const tooShort = segmentLengthProblem(clips, groups, settings);
+  if (tooShort !== null) throw new AppError("invalid_request", tooShort);
+
   const random = createRandom(seed);
   const sequences = pickSequences(space, count, random);
   const lengths = new Map(usableClips(clips).map((clip) => [clip.id, clip.durationSeconds]));
@@ -114,6 +124,31 @@ export function noClipsMessage(settings: PlannerSettings): string {
 
 export function tooManyVariantsMessage(count: number, available: number): string {
   return `${count} variants were requested, but these clips and settings give only ${available} distinct variants. Lower the count, add clips, or turn on more mixing options.`;
+}
+
+/**
+ * Returns a message when a fixed duration is too short to give every segment of a variant
+ * MIN_SEGMENT_SECONDS, otherwise null. The rule depends only on the segment count, so the
+ * estimate and the generation agree whatever speeds a variant draws.
+ */
+export function segmentLengthProblem(
+  clips: PlannerClip[],
+  groups: PlannerGroup[],
+  settings: PlannerSettings,
+): string | null {
+  if (settings.duration.mode !== "fixed") return null;
+  const { seconds } = settings.duration;
+
+  const { grouped, ungrouped } = orderedBuckets(clips, groups);
+  const segments = settings.groupMixing === "off" ? grouped.flat().length + ungrouped.length : grouped.length;
+  if (segments * MIN_SEGMENT_SECONDS <= seconds) return null;
+
+  const maxSegments = Math.floor(seconds / MIN_SEGMENT_SECONDS);
+  const minSeconds = segments * MIN_SEGMENT_SECONDS;
+  if (settings.groupMixing === "off") {
+    return `A ${seconds} s video cannot give each of its ${segments} clips at least ${MIN_SEGMENT_SECONDS} s. Use at most ${maxSegments} clips, or set the duration to at least ${minSeconds} s.`;
+  }
+  return `Each variant takes one clip from each of the ${segments} groups, and a ${seconds} s video cannot give each of them at least ${MIN_SEGMENT_SECONDS} s. Use at most ${maxSegments} groups, or set the duration to at least ${minSeconds} s.`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,11 +444,13 @@ function fitBySpeed(lengths: number[], baseSpeeds: number[], target: number) {
     return { speeds: lengths.map(() => MIN_SPEED), trims: lengths.map(() => null) };
   }
 
+  // Even 2x is too long: trim every clip in proportion to its length, but no cut below the minimum.
   if (target <= shortest) {
-    const ratio = target / shortest;
+    const capacities = lengths.map((length) => length / MAX_SPEED);
+    const shares = divideTarget(target, lengths, capacities);
     return {
       speeds: lengths.map(() => MAX_SPEED),
-      trims: lengths.map((length) => Math.min(length, floor6(length * ratio))),
+      trims: lengths.map((length, i) => Math.min(length, floor6((shares[i] as number) * MAX_SPEED))),
     };
   }
 
@@ -443,9 +480,36 @@ function trimWeight(fit: "equal" | "proportional" | "weighted", length: number):
 }
 
 /**
+ * Splits `target` output seconds among segments in proportion to `weights`, keeping each share
+ * between MIN_SEGMENT_SECONDS (or the whole capacity when that is smaller) and its capacity:
+ * share = clamp(weight × scale, floor, capacity), with the scale found by bisection so that
+ * the shares add up to `target`. The time a capped clip cannot use goes to the others, and a
+ * floored clip takes its extra time from them. The caller ensures that the floors fit in
+ * `target` and that the capacities exceed it.
+ */
+function divideTarget(target: number, weights: number[], capacities: number[]): number[] {
+  const floors = capacities.map((capacity) => Math.min(MIN_SEGMENT_SECONDS, capacity));
+  const sharesAt = (scale: number) =>
+    weights.map((weight, i) =>
+      Math.min(capacities[i] as number, Math.max(floors[i] as number, weight * scale)),
+    );
+  const totalAt = (scale: number) => sharesAt(scale).reduce((sum, share) => sum + share, 0);
+
+  let low = 0;
+  let high = 1;
+  while (totalAt(high) < target && high < Number.MAX_VALUE / 2) high *= 2;
+  for (let i = 0; i < 200 && high - low > 1e-15 * high; i++) {
+    const mid = (low + high) / 2;
+    if (totalAt(mid) < target) low = mid;
+    else high = mid;
+  }
+  return sharesAt((low + high) / 2);
+}
+
+/**
  * Fits `equal`, `proportional` and `weighted`: each segment gets a share of `target` output
- * seconds in proportion to its weight, capped at what the clip can fill at its speed. The time a
- * capped clip cannot use goes to the others (water filling). Trims are the shares times the speeds.
+ * seconds in proportion to its weight, within the bounds of divideTarget. Trims are the shares
+ * times the speeds.
  */
 function fitByTrim(lengths: number[], baseSpeeds: number[], target: number, weights: number[]) {
   const capacity = lengths.map((length, i) => length / (baseSpeeds[i] as number));
@@ -461,29 +525,13 @@ function fitByTrim(lengths: number[], baseSpeeds: number[], target: number, weig
     return { speeds: baseSpeeds.map((speed) => clampSpeed(speed * factor)), trims: lengths.map(() => null) };
   }
 
-  const shares = new Array<number>(lengths.length).fill(0);
-  const open = new Set(lengths.map((_, i) => i));
-  let remaining = target;
-  while (open.size > 0) {
-    const weightSum = [...open].reduce((sum, i) => sum + (weights[i] as number), 0);
-    const full = [...open].filter((i) => ((weights[i] as number) / weightSum) * remaining >= (capacity[i] as number));
-    if (full.length === 0) {
-      for (const i of open) shares[i] = ((weights[i] as number) / weightSum) * remaining;
-      break;
-    }
-    for (const i of full) {
-      shares[i] = capacity[i] as number;
-      remaining -= capacity[i] as number;
-      open.delete(i);
-    }
-  }
-
+  const shares = divideTarget(target, weights, capacity);
   return {
     speeds: baseSpeeds,
     trims: shares.map((share, i) => {
       const length = lengths[i] as number;
-      const trim = share * (baseSpeeds[i] as number);
-      return trim >= length ? null : Math.min(length, round6(trim));
+      const trim = round6(share * (baseSpeeds[i] as number));
+      return trim >= length ? null : trim;
     }),
   };
 }

@@ -6,11 +6,15 @@ import { listClips, listClipsRoute } from "./clips/list";
 import { updateClip, updateClipRoute } from "./clips/update";
 import { uploadClip, uploadClipRoute } from "./clips/upload";
 import { estimate, estimateRoute } from "./estimate";
-import { generationRoutes } from "./generations/routes";
+import { createGeneration, createGenerationRoute } from "./generations/create";
+import { getGeneration, getGenerationRoute } from "./generations/get";
+import { listGenerations, listGenerationsRoute } from "./generations/list";
 import { createGroup, createGroupRoute } from "./groups/create";
 import { deleteGroup, deleteGroupRoute } from "./groups/delete";
 import { updateGroup, updateGroupRoute } from "./groups/update";
-import { outputRoutes } from "./outputs/routes";
+import { downloadOutput, downloadOutputRoute } from "./outputs/download";
+import { outputThumbnail, outputThumbnailRoute } from "./outputs/thumbnail";
+import { downloadZipOfOutputs, downloadZipRoute } from "./outputs/zip";
 import { createProject, createProjectRoute } from "./projects/create";
 import { deleteProject, deleteProjectRoute } from "./projects/delete";
 import { getProject, getProjectRoute } from "./projects/get";
@@ -19,7 +23,7 @@ import { updateProject, updateProjectRoute } from "./projects/update";
 
 /**
  * The Video Mixer API, mounted at `/api/apps/video-mixer`. Every route needs a session, and ids
- * of another user's projects, groups and clips get 404. Validation failures are thrown so
+ * of another user's projects, groups, clips and generations get 404. Validation failures are thrown so
  * that `onError` writes them in the one error envelope.
  */
 export const videoMixerRoutes = new OpenAPIHono<AppEnv>({
@@ -46,7 +50,11 @@ videoMixerRoutes
   .openapi(updateClipRoute, updateClip)
   .openapi(deleteClipRoute, deleteClip)
 
-  .openapi(estimateRoute, estimate);
+  .openapi(estimateRoute, estimate)
+  .openapi(createGenerationRoute, createGeneration)
+  .openapi(listGenerationsRoute, listGenerations)
+  .openapi(getGenerationRoute, getGeneration)
 
-// ---- Generations, outputs and downloads: mount their routers below this line. ----
-videoMixerRoutes.route("/", generationRoutes).route("/", outputRoutes);
+  .openapi(downloadOutputRoute, downloadOutput)
+  .openapi(outputThumbnailRoute, outputThumbnail)
+  .openapi(downloadZipRoute, downloadZipOfOutputs);

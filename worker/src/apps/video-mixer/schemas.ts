@@ -9,6 +9,20 @@ const id = z.string().min(1).max(100);
 export const projectParams = z.object({ projectId: id.openapi({ param: { name: "projectId", in: "path" } }) });
 export const groupParams = z.object({ groupId: id.openapi({ param: { name: "groupId", in: "path" } }) });
 export const clipParams = z.object({ clipId: id.openapi({ param: { name: "clipId", in: "path" } }) });
+export const generationParams = z.object({
+  generationId: id.openapi({ param: { name: "generationId", in: "path" } }),
+});
+
+export const MAX_VARIANTS_PER_GENERATION = 100;
+
+export const outputParams = generationParams.extend({
+  index: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_VARIANTS_PER_GENERATION - 1)
+    .openapi({ param: { name: "index", in: "path" }, type: "integer", description: "Zero-based output index" }),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Request bodies
@@ -45,14 +59,13 @@ export const updateClipBody = z
   })
   .openapi("VideoMixerUpdateClip");
 
-export const MAX_VARIANTS_PER_GENERATION = 100;
-
-export const estimateBody = z
+/** Settings and variant count: the body of both the estimate and the generation request. */
+export const generationRequestBody = z
   .object({
     settings: mixSettingsSchema,
     count: z.number().int().min(1).max(MAX_VARIANTS_PER_GENERATION),
   })
-  .openapi("VideoMixerEstimateRequest");
+  .openapi("VideoMixerGenerationRequest");
 
 /** The multipart upload body, described for the docs only: the handler parses it as a stream. */
 export const uploadClipBodyDoc = {
@@ -127,6 +140,33 @@ export const estimateSchema = z
   })
   .openapi("VideoMixerEstimate");
 
+export const outputSchema = z
+  .object({
+    index: z.number().int(),
+    status: z.enum(["queued", "processing", "completed", "failed"]),
+    progress: z.number().openapi({ description: "From 0 to 1" }),
+    durationSeconds: z.number().nullable(),
+    sizeBytes: z.number().int().nullable(),
+    error: z.string().nullable(),
+  })
+  .openapi("VideoMixerOutput");
+
+export const generationSchema = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    status: z.enum(["queued", "processing", "completed", "partial", "failed"]),
+    count: z.number().int(),
+    cost: z.number().int(),
+    pricePerVariant: z.number().int(),
+    settings: mixSettingsSchema,
+    error: z.string().nullable(),
+    createdAt: z.string().openapi({ format: "date-time" }),
+    completedAt: z.string().openapi({ format: "date-time" }).nullable(),
+    outputs: z.array(outputSchema),
+  })
+  .openapi("VideoMixerGeneration");
+
 export function pageSchema<Item extends z.ZodType>(item: Item, name: string) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
 }
@@ -134,6 +174,7 @@ export function pageSchema<Item extends z.ZodType>(item: Item, name: string) {
 export type Project = z.infer<typeof projectSchema>;
 export type Group = z.infer<typeof groupSchema>;
 export type Clip = z.infer<typeof clipSchema>;
+export type Generation = z.infer<typeof generationSchema>;
 
 const errorSchema = z
   .object({
@@ -151,8 +192,10 @@ const ERROR_DESCRIPTIONS = {
   401: "No valid session",
   402: "Not enough credits",
   404: "Not found, or owned by another user",
+  409: "Conflicts with work still running",
   413: "The upload is too large",
   415: "The body has the wrong content type, or the file is not a supported video",
+  416: "The range starts past the end of the file",
   429: "Too many requests",
   503: "The renderer is unavailable",
 } as const;
@@ -171,6 +214,12 @@ export function errorResponses<Status extends keyof typeof ERROR_DESCRIPTIONS>(.
 
 export function jsonContent<Schema extends z.ZodType>(schema: Schema, description: string) {
   return { description, content: { "application/json": { schema } } };
+}
+
+/** A response of raw bytes, such as a video, an image or a ZIP archive. */
+export function binaryContent<MediaType extends string>(mediaType: MediaType, description: string) {
+  const content = { [mediaType]: { schema: z.string().openapi({ format: "binary" }) } };
+  return { description, content: content as Record<MediaType, { schema: z.ZodString }> };
 }
 
 export function jsonRequestBody<Schema extends z.ZodType>(schema: Schema) {

@@ -1,10 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Env } from "../../../core/env";
 import { getDb, schema } from "../../../db/client";
+import type { RendererJobLimiter } from "../../../renderer/job-limiter";
 import { type NormalizeProfile, normalizeObject } from "../../../renderer/normalize";
+import type { ClipRow } from "../service/clips";
 import { normalizedClipKey } from "./profile";
-
-export type ClipRow = typeof schema.videoMixerClips.$inferSelect;
 
 // D1 binds at most 100 parameters per statement; the project id takes one.
 const IDS_PER_QUERY = 90;
@@ -26,13 +26,18 @@ export async function loadClips(env: Env, projectId: string, clipIds: string[]):
 
 /**
  * Makes sure R2 contains `clip` normalized to `profile` and returns its key. A clip normalized
- * earlier for the same profile, by this generation or another, is reused.
+ * earlier for the same profile, by this generation or another, is reused without a renderer job.
  */
-export async function ensureNormalized(env: Env, clip: ClipRow, profile: NormalizeProfile): Promise<string> {
+export async function ensureNormalized(
+  env: Env,
+  jobs: RendererJobLimiter,
+  clip: ClipRow,
+  profile: NormalizeProfile,
+): Promise<string> {
   const key = normalizedClipKey(clip.id, profile);
   if (await env.BUCKET.head(key)) return key;
 
-  await normalizeObject(env, clip.objectKey, key, profile);
+  await jobs.run(() => normalizeObject(env, clip.objectKey, key, profile));
   return key;
 }
 

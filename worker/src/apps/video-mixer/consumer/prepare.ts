@@ -1,6 +1,7 @@
 import type { Env } from "../../../core/env";
 import type { Logger } from "../../../core/logger";
 import type { RenderMessage } from "../../../queue/messages";
+import type { RendererJobLimiter } from "../../../renderer/job-limiter";
 import {
   failOutputs,
   findGeneration,
@@ -8,13 +9,12 @@ import {
   listOutputs,
   markGenerationProcessing,
 } from "../generations/lifecycle";
-import { type ClipRow, ensureNormalized, forEachLimited, loadClips } from "./clips";
+import type { ClipRow } from "../service/clips";
+import { ensureNormalized, forEachLimited, loadClips } from "./clips";
 import { permanentFailureReason } from "./errors";
 import { outputProfile } from "./profile";
 import { InvalidJobError, parsePlan, parseSettings, type StoredPlan } from "./stored-plan";
 
-// Normalizing is the heavy step; two at a time leaves renderer capacity for other users' variants.
-const NORMALIZE_CONCURRENCY = 2;
 // Queues accept at most 100 messages per sendBatch call.
 const SEND_BATCH_SIZE = 100;
 
@@ -24,9 +24,15 @@ const CLIP_DELETED = "A clip used by this variant was deleted";
  * Handles `video-mixer.prepare`: normalizes every clip the unfinished outputs use, fails the
  * outputs whose clips cannot be used, and enqueues one variant message per output still queued.
  * A redelivery skips clips already normalized and outputs already started or finished.
- * Transient errors are thrown so that the queue retries the message.
+ * Transient errors are thrown so that the queue retries the message. Renderer jobs run through
+ * `jobs`, which bounds how many run at once.
  */
-export async function prepareGeneration(env: Env, generationId: string, log: Logger): Promise<void> {
+export async function prepareGeneration(
+  env: Env,
+  generationId: string,
+  log: Logger,
+  jobs: RendererJobLimiter,
+): Promise<void> {
   const generation = await findGeneration(env, generationId);
   if (!generation) {
     log.warn("video-mixer generation no longer exists; prepare dropped", { generationId });
@@ -65,7 +71,7 @@ export async function prepareGeneration(env: Env, generationId: string, log: Log
 
   const clipIds = [...new Set([...plans.values()].flatMap((plan) => plan.segments.map((segment) => segment.clipId)))];
   const clips = await loadClips(env, generation.projectId, clipIds);
-  const clipFailures = await normalizeClips(env, [...clips.values()], outputProfile(settings), log);
+  const clipFailures = await normalizeClips(env, jobs, [...clips.values()], outputProfile(settings), log);
 
   for (const [index, plan] of plans) {
     for (const segment of plan.segments) {
@@ -89,13 +95,20 @@ export async function prepareGeneration(env: Env, generationId: string, log: Log
  * Normalizes each clip once; returns the reason for each clip that can never be used. A
  * transient failure is thrown after the other clips finish, so a retry has less left to do.
  */
-async function normalizeClips(env: Env, clips: ClipRow[], profile: ReturnType<typeof outputProfile>, log: Logger) {
+async function normalizeClips(
+  env: Env,
+  jobs: RendererJobLimiter,
+  clips: ClipRow[],
+  profile: ReturnType<typeof outputProfile>,
+  log: Logger,
+) {
   const failures = new Map<string, string>();
   let transient: unknown = null;
 
-  await forEachLimited(clips, NORMALIZE_CONCURRENCY, async (clip) => {
+  // More clips at once would only wait for a renderer slot.
+  await forEachLimited(clips, jobs.limit, async (clip) => {
     try {
-      await ensureNormalized(env, clip, profile);
+      await ensureNormalized(env, jobs, clip, profile);
     } catch (error) {
       const reason = permanentFailureReason(error);
       if (reason === null) {

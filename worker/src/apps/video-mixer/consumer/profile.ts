@@ -1,4 +1,5 @@
 import type { NormalizeProfile } from "../../../renderer/normalize";
+import { normalizedClipPrefix } from "../service/storage";
 import { frameSize, type MixSettings, VIDEO_BITRATE_KBPS } from "../settings";
 
 /** Frame size, frame rate and bitrate shared by every clip and output of one generation. */
@@ -12,5 +13,5 @@ export function outputProfile(settings: MixSettings): NormalizeProfile {
  * the same output settings reuse one normalized copy instead of encoding the clip again.
  */
 export function normalizedClipKey(clipId: string, profile: NormalizeProfile): string {
-  return `normalized/${clipId}/${profile.width}x${profile.height}-${profile.fps}-${profile.videoBitrateKbps}.mp4`;
+  return `${normalizedClipPrefix(clipId)}${profile.width}x${profile.height}-${profile.fps}-${profile.videoBitrateKbps}.mp4`;
 }

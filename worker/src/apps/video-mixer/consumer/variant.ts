@@ -1,6 +1,7 @@
 import type { Env } from "../../../core/env";
 import type { Logger } from "../../../core/logger";
 import { type AssembleSegment, assembleToR2 } from "../../../renderer/assemble";
+import type { RendererJobLimiter } from "../../../renderer/job-limiter";
 import {
   captureOutputCredits,
   failOutputs,
@@ -25,8 +26,15 @@ import { InvalidJobError, parsePlan, parseSettings } from "./stored-plan";
  * credits and marks it completed. A permanent failure fails the output and releases its credits;
  * a transient one is thrown so that the queue retries. Redelivery is safe: a finished output is
  * skipped, R2 writes overwrite the same keys and the capture is settled once per output.
+ * Renderer jobs run through `jobs`, which bounds how many run at once.
  */
-export async function renderVariant(env: Env, generationId: string, index: number, log: Logger): Promise<void> {
+export async function renderVariant(
+  env: Env,
+  generationId: string,
+  index: number,
+  log: Logger,
+  jobs: RendererJobLimiter,
+): Promise<void> {
   const generation = await findGeneration(env, generationId);
   if (!generation) {
     log.warn("video-mixer generation no longer exists; variant dropped", { generationId, index });
@@ -37,7 +45,7 @@ export async function renderVariant(env: Env, generationId: string, index: numbe
 
   let stored: Awaited<ReturnType<typeof assembleToR2>>;
   try {
-    stored = await assemble(env, generation, index);
+    stored = await assemble(env, jobs, generation, index);
   } catch (error) {
     const reason = permanentFailureReason(error);
     if (reason === null) throw error;
@@ -70,7 +78,7 @@ export async function renderVariant(env: Env, generationId: string, index: numbe
   });
 }
 
-async function assemble(env: Env, generation: GenerationRow, index: number) {
+async function assemble(env: Env, jobs: RendererJobLimiter, generation: GenerationRow, index: number) {
   const output = await findOutput(env, generation.id, index);
   if (!output) throw new InvalidJobError(`output ${index} of generation ${generation.id} does not exist`);
   const settings = parseSettings(generation.settings, generation.id);
@@ -84,7 +92,7 @@ async function assemble(env: Env, generation: GenerationRow, index: number) {
   for (const clipId of clipIds) {
     const clip = clips.get(clipId);
     if (!clip) throw new InvalidJobError("A clip used by this variant was deleted");
-    keys.set(clipId, await ensureNormalized(env, clip, profile));
+    keys.set(clipId, await ensureNormalized(env, jobs, clip, profile));
   }
 
   const segments: AssembleSegment[] = plan.segments.map((segment) => ({
@@ -103,5 +111,7 @@ async function assemble(env: Env, generation: GenerationRow, index: number) {
     videoKey: outputVideoKey(generation.userId, generation.id, index),
     thumbnailKey: outputThumbnailKey(generation.userId, generation.id, index),
   };
-  return assembleToR2(env, segments, assembleOutput, targets, () => setOutputProgress(env, generation.id, index, 0.5));
+  return jobs.run(() =>
+    assembleToR2(env, segments, assembleOutput, targets, () => setOutputProgress(env, generation.id, index, 0.5)),
+  );
 }

@@ -242,6 +242,29 @@ describe("POST /projects/:projectId/generations", () => {
     expect(await creditAccount(env, user.id).getBalance(user.id)).toBe(100);
   });
 
+  it("rejects a duration too short for the clips with 400", async () => {
+    const { cookie, user } = await signUpUser();
+    const { projectId } = await createProjectWithClips(
+      user.id,
+      Array.from({ length: 12 }, (_, i) => `clip-${i}`),
+    );
+    const { sent, queue } = recordingQueue();
+    const settings = { ...DEFAULT_SETTINGS, duration: { mode: "fixed", seconds: 5, fit: "equal" } };
+
+    const response = await callWithEnv(
+      { RENDER_QUEUE: queue },
+      `/api/apps/video-mixer/projects/${projectId}/generations`,
+      { method: "POST", cookie, json: { settings, count: 1 } },
+    );
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe("invalid_request");
+    expect(response.body.error.message).toMatch(/12 clips at least 0\.5 s\. Use at most 10 clips/);
+    expect(sent).toHaveLength(0);
+    expect(await generationsOf(projectId)).toHaveLength(0);
+    expect(await creditAccount(env, user.id).getBalance(user.id)).toBe(100);
+  });
+
   it("rejects a project without clips with 400", async () => {
     const { cookie, user } = await signUpUser();
     const { projectId } = await createProjectWithClips(user.id, []);

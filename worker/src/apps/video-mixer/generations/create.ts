@@ -1,131 +1,123 @@
-import { asc, eq } from "drizzle-orm";
-import { Hono } from "hono";
-import { z } from "zod";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
 import type { AppEnv } from "../../../core/context";
 import type { Env } from "../../../core/env";
 import { AppError } from "../../../core/errors";
 import { rateLimit } from "../../../core/middleware/rate-limit";
-import { jsonBody, validate } from "../../../core/validate";
 import { creditAccount } from "../../../credits/account";
 import { type Database, getDb, schema } from "../../../db/client";
 import { planVariants, validateCombination } from "../planner";
 import { pricePerVariant } from "../pricing";
-import { mixSettingsSchema } from "../settings";
+import {
+  errorResponses,
+  generationRequestBody,
+  generationSchema,
+  jsonContent,
+  jsonRequestBody,
+  projectParams,
+} from "../schemas";
+import { loadPlannerInput } from "../service/planner-input";
+import { loadOwnedProject } from "../service/projects";
 import { reservationKey } from "./credits";
 import { failOutputs, type GenerationRow, type OutputRow } from "./lifecycle";
-import { MAX_VARIANTS_PER_GENERATION, projectParamsSchema } from "./params";
-import { requireOwnedProject } from "./queries";
 import { toGeneration } from "./serialize";
-
-const createGenerationSchema = z.object({
-  settings: mixSettingsSchema,
-  count: z.number().int().min(1).max(MAX_VARIANTS_PER_GENERATION),
-});
 
 // Each output row binds 6 parameters (3 given, 3 column defaults) and D1 allows 100 per statement.
 const OUTPUT_ROWS_PER_INSERT = 15;
 
-/**
- * `POST /projects/:projectId/generations`: plans the variants, stores them, reserves their cost
- * and queues the render. Each step undoes the earlier ones when it fails, so a request never
- * leaves credits held without a queued job or rows without a reservation, except on the crash
- * points marked NOTE below.
- */
-export const createGeneration = new Hono<AppEnv>().post(
-  "/projects/:projectId/generations",
-  validate("param", projectParamsSchema),
-  jsonBody(createGenerationSchema),
-  rateLimit({
-    binding: (env) => env.GENERATE_LIMITER,
-    key: (c) => `video-mixer-generate:user:${c.get("user").id}`,
-    retryAfterSeconds: 60,
-  }),
-  async (c) => {
-    const user = c.get("user");
-    const { projectId } = c.req.valid("param");
-    const { settings, count } = c.req.valid("json");
-    const db = getDb(c.env.DB);
+const generateRateLimit = rateLimit({
+  binding: (env) => env.GENERATE_LIMITER,
+  key: (c) => `video-mixer-generate:user:${c.get("user").id}`,
+  retryAfterSeconds: 60,
+});
 
-    const invalidCombination = validateCombination(settings);
-    if (invalidCombination) throw new AppError("invalid_request", invalidCombination);
-
-    await requireOwnedProject(db, user.id, projectId);
-    const [clips, groups] = await Promise.all([
-      db
-        .select({
-          id: schema.videoMixerClips.id,
-          groupId: schema.videoMixerClips.groupId,
-          position: schema.videoMixerClips.position,
-          durationSeconds: schema.videoMixerClips.durationSeconds,
-        })
-        .from(schema.videoMixerClips)
-        .where(eq(schema.videoMixerClips.projectId, projectId))
-        .orderBy(asc(schema.videoMixerClips.position)),
-      db
-        .select({ id: schema.videoMixerGroups.id, position: schema.videoMixerGroups.position })
-        .from(schema.videoMixerGroups)
-        .where(eq(schema.videoMixerGroups.projectId, projectId))
-        .orderBy(asc(schema.videoMixerGroups.position)),
-    ]);
-    // A fresh seed per request: two generations with the same settings get different variants.
-    const plans = planVariants(clips, groups, settings, count, crypto.randomUUID());
-
-    const price = pricePerVariant(settings);
-    const now = new Date();
-    const generation: GenerationRow = {
-      id: crypto.randomUUID(),
-      projectId,
-      userId: user.id,
-      status: "queued",
-      count,
-      pricePerVariant: price,
-      cost: price * count,
-      settings,
-      error: null,
-      createdAt: now,
-      completedAt: null,
-    };
-    const outputs: OutputRow[] = plans.map((plan, index) => ({
-      generationId: generation.id,
-      index,
-      status: "queued",
-      progress: 0,
-      plan,
-      durationSeconds: null,
-      objectKey: null,
-      thumbnailKey: null,
-      sizeBytes: null,
-      error: null,
-      attempts: 0,
-      updatedAt: now,
-    }));
-    await insertGeneration(db, generation, outputs);
-
-    // NOTE: a crash here leaves a queued generation with no reservation and no job; nothing
-    // sweeps such rows yet.
-    await reserveCredits(c.env, db, generation);
-
-    // NOTE: a crash here leaves the credits reserved and the rows queued with no job; nothing
-    // sweeps such reservations yet.
-    try {
-      await c.env.RENDER_QUEUE.send({ type: "video-mixer.prepare", generationId: generation.id });
-    } catch (error) {
-      c.get("log").error("render queue send failed; releasing the reservation", {
-        generationId: generation.id,
-        error,
-      });
-      await failOutputs(
-        c.env,
-        generation,
-        outputs.map((output) => output.index),
-        "The render job could not be queued; the credits were returned",
-      );
-      throw new AppError("service_unavailable", "The render queue is unavailable; no credits were taken. Try again");
-    }
-
-    return c.json(toGeneration(generation, outputs), 202);
+export const createGenerationRoute = createRoute({
+  method: "post",
+  path: "/projects/{projectId}/generations",
+  tags: ["Video Mixer"],
+  summary: "Start a generation: plan the variants, reserve their cost and queue the render",
+  middleware: [generateRateLimit] as const,
+  request: { params: projectParams, body: jsonRequestBody(generationRequestBody) },
+  responses: {
+    202: jsonContent(generationSchema, "The queued generation"),
+    ...errorResponses(400, 401, 402, 404, 415, 429, 503),
   },
-);
+});
+
+/**
+ * Plans the variants, stores them, reserves their cost and queues the render. Each step undoes
+ * the earlier ones when it fails, so a request never leaves credits held without a queued job or
+ * rows without a reservation. A crash between the steps leaves a queued generation that
+ * sweepStuckGenerations repairs.
+ */
+export const createGeneration: RouteHandler<typeof createGenerationRoute, AppEnv> = async (c) => {
+  const user = c.get("user");
+  const { projectId } = c.req.valid("param");
+  const { settings, count } = c.req.valid("json");
+  const db = getDb(c.env.DB);
+
+  const invalidCombination = validateCombination(settings);
+  if (invalidCombination) throw new AppError("invalid_request", invalidCombination);
+
+  await loadOwnedProject(db, user.id, projectId);
+  const { clips, groups } = await loadPlannerInput(db, projectId);
+  // A fresh seed per request: two generations with the same settings get different variants.
+  const plans = planVariants(clips, groups, settings, count, crypto.randomUUID());
+
+  const price = pricePerVariant(settings);
+  const now = new Date();
+  const generation: GenerationRow = {
+    id: crypto.randomUUID(),
+    projectId,
+    userId: user.id,
+    status: "queued",
+    count,
+    pricePerVariant: price,
+    cost: price * count,
+    settings,
+    error: null,
+    createdAt: now,
+    completedAt: null,
+    requeuedAt: null,
+  };
+  const outputs: OutputRow[] = plans.map((plan, index) => ({
+    generationId: generation.id,
+    index,
+    status: "queued",
+    progress: 0,
+    plan,
+    durationSeconds: null,
+    objectKey: null,
+    thumbnailKey: null,
+    sizeBytes: null,
+    error: null,
+    attempts: 0,
+    updatedAt: now,
+  }));
+  await insertGeneration(db, generation, outputs);
+
+  // A crash here leaves a queued generation without a reservation; the sweep fails it.
+  await reserveCredits(c.env, db, generation);
+
+  // A crash here leaves the credits reserved and no job queued; the sweep re-sends the prepare.
+  try {
+    await c.env.RENDER_QUEUE.send({ type: "video-mixer.prepare", generationId: generation.id });
+  } catch (error) {
+    c.get("log").error("render queue send failed; releasing the reservation", {
+      generationId: generation.id,
+      error,
+    });
+    await failOutputs(
+      c.env,
+      generation,
+      outputs.map((output) => output.index),
+      "The render job could not be queued; the credits were returned",
+    );
+    throw new AppError("service_unavailable", "The render queue is unavailable; no credits were taken. Try again");
+  }
+
+  return c.json(toGeneration(generation, outputs), 202);
+};
 
 async function insertGeneration(db: Database, generation: GenerationRow, outputs: OutputRow[]) {
   const statements = [];

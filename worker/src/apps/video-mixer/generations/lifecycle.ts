@@ -115,9 +115,11 @@ export async function captureOutputCredits(env: Env, generation: GenerationRow, 
  * Fails the given outputs: releases each one's credits, deletes whatever part of its render was
  * stored, marks it failed with `reason`, then refreshes the generation status. An output whose
  * credits were already captured was rendered and stored, so it is completed from R2 instead.
+ * Releases come first, so a consumer that finishes a render afterwards cannot capture it.
  */
 export async function failOutputs(env: Env, generation: GenerationRow, indices: number[], reason: string) {
   const account = creditAccount(env, generation.userId);
+  const failed: number[] = [];
 
   for (const index of indices) {
     const settled = await account.settle(generation.userId, {
@@ -137,18 +139,55 @@ export async function failOutputs(env: Env, generation: GenerationRow, indices: 
     }
 
     if (settled.ok && settled.outcome === "capture" && (await completeFromStorage(env, generation, index))) continue;
+    failed.push(index);
+  }
 
-    await env.BUCKET.delete([
-      outputVideoKey(generation.userId, generation.id, index),
-      outputThumbnailKey(generation.userId, generation.id, index),
-    ]);
-    await getDb(env.DB)
-      .update(outputs)
-      .set({ status: "failed", error: reason, updatedAt: new Date() })
-      .where(outputIs(generation.id, index));
+  if (failed.length > 0) {
+    await env.BUCKET.delete(
+      failed.flatMap((index) => [
+        outputVideoKey(generation.userId, generation.id, index),
+        outputThumbnailKey(generation.userId, generation.id, index),
+      ]),
+    );
+    await markOutputsFailed(env, generation.id, failed, reason);
   }
 
   await refreshGenerationStatus(env, generation.id);
+}
+
+/** Fails every output of the generation that has not finished yet; see failOutputs. */
+export async function failUnfinishedOutputs(env: Env, generation: GenerationRow, reason: string): Promise<number[]> {
+  const unfinished = (await listOutputs(env, generation.id))
+    .filter((output) => output.status === "queued" || output.status === "processing")
+    .map((output) => output.index);
+  await failOutputs(env, generation, unfinished, reason);
+  return unfinished;
+}
+
+// D1 binds at most 100 parameters; the statement binds 6 besides the indices.
+const INDICES_PER_UPDATE = 50;
+
+/** Marks unfinished outputs failed without settling credits; failOutputs settles them first. */
+export async function markOutputsFailed(env: Env, generationId: string, indices: number[], reason: string) {
+  const db = getDb(env.DB);
+  const now = new Date();
+  const statements = [];
+  for (let start = 0; start < indices.length; start += INDICES_PER_UPDATE) {
+    statements.push(
+      db
+        .update(outputs)
+        .set({ status: "failed", error: reason, updatedAt: now })
+        .where(
+          and(
+            eq(outputs.generationId, generationId),
+            inArray(outputs.index, indices.slice(start, start + INDICES_PER_UPDATE)),
+            inArray(outputs.status, UNFINISHED),
+          ),
+        ),
+    );
+  }
+  const [first, ...rest] = statements;
+  if (first) await db.batch([first, ...rest]);
 }
 
 /** Completes an output whose capture went through but whose row update was lost. */

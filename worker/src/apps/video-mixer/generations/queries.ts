@@ -1,7 +1,9 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { notFound } from "../../../core/errors";
 import { type Database, schema } from "../../../db/client";
 import type { GenerationRow, OutputRow } from "./lifecycle";
+
+const UNFINISHED = ["queued", "processing"] as const;
 
 // D1 binds at most 100 parameters per statement.
 const IDS_PER_QUERY = 90;
@@ -33,13 +35,28 @@ export async function findOwnedGeneration(db: Database, userId: string, generati
   return row;
 }
 
-/** Throws 404 unless the project exists and belongs to the user. */
-export async function requireOwnedProject(db: Database, userId: string, projectId: string): Promise<void> {
-  const projects = schema.videoMixerProjects;
+/**
+ * Returns the id of a queued or processing generation of the project with an unfinished output
+ * whose plan uses `clipId`, or null when no unfinished render needs the clip.
+ */
+export async function unfinishedGenerationUsingClip(
+  db: Database,
+  projectId: string,
+  clipId: string,
+): Promise<string | null> {
+  const { videoMixerGenerations: generations, videoMixerOutputs: outputs } = schema;
   const [row] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(and(eq(projects.id, projectId), eq(projects.userId, userId)))
+    .select({ id: generations.id })
+    .from(generations)
+    .innerJoin(outputs, eq(outputs.generationId, generations.id))
+    .where(
+      and(
+        eq(generations.projectId, projectId),
+        inArray(generations.status, UNFINISHED),
+        inArray(outputs.status, UNFINISHED),
+        sql`exists (select 1 from json_each(${outputs.plan}, '$.segments') where json_extract(value, '$.clipId') = ${clipId})`,
+      ),
+    )
     .limit(1);
-  if (!row) throw notFound("Project");
+  return row?.id ?? null;
 }

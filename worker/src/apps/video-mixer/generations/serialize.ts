@@ -1,7 +1,9 @@
+import type { Generation } from "../schemas";
+import type { MixSettings } from "../settings";
 import type { GenerationRow, OutputRow } from "./lifecycle";
 
 /** A generation as the API returns it. */
-export function toGeneration(row: GenerationRow, outputs: OutputRow[]) {
+export function toGeneration(row: GenerationRow, outputs: OutputRow[]): Generation {
   return {
     id: row.id,
     projectId: row.projectId,
@@ -9,7 +11,8 @@ export function toGeneration(row: GenerationRow, outputs: OutputRow[]) {
     count: row.count,
     cost: row.cost,
     pricePerVariant: row.pricePerVariant,
-    settings: row.settings,
+    // Stored from the request body after mixSettingsSchema accepted it.
+    settings: row.settings as MixSettings,
     error: row.error,
     createdAt: row.createdAt.toISOString(),
     completedAt: row.completedAt ? row.completedAt.toISOString() : null,
@@ -23,5 +26,3 @@ export function toGeneration(row: GenerationRow, outputs: OutputRow[]) {
     })),
   };
 }
-
-export type Generation = ReturnType<typeof toGeneration>;

@@ -1,7 +1,8 @@
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { AppEnv } from "../../../core/context";
 import { getDb, schema } from "../../../db/client";
+import { failUnfinishedOutputs } from "../generations/lifecycle";
 import { errorResponses, projectParams } from "../schemas";
 import { loadOwnedProject } from "../service/projects";
 import { deleteObjectsWithPrefix, projectObjectPrefixes } from "../service/storage";
@@ -13,14 +14,15 @@ export const deleteProjectRoute = createRoute({
   method: "delete",
   path: "/projects/{projectId}",
   tags: ["Video Mixer"],
-  summary: "Delete a project with its clips, groups, generations and every stored file",
+  summary: "Delete a project with its clips, groups, generations and every stored file; unfinished renders are stopped and their credits returned",
   request: { params: projectParams },
   responses: { 204: { description: "Deleted" }, ...errorResponses(401, 404) },
 });
 
 /**
- * Deletes the R2 objects first and the rows last: when a storage call fails the project is still
- * there, so the user can retry and no object is left without a row pointing at it.
+ * Releases the credits of unfinished renders first, then deletes the R2 objects and the rows
+ * last: when a step fails the project is still there, so the user can retry, no credits stay
+ * held and no object is left without a row pointing at it.
  */
 export const deleteProject: RouteHandler<typeof deleteProjectRoute, AppEnv> = async (c) => {
   const user = c.get("user");
@@ -28,6 +30,22 @@ export const deleteProject: RouteHandler<typeof deleteProjectRoute, AppEnv> = as
   const db = getDb(c.env.DB);
 
   await loadOwnedProject(db, user.id, projectId);
+
+  // The outputs are marked failed with the same settlement keys the consumer captures with, so
+  // a render that finishes meanwhile finds its credits released and discards itself.
+  const unfinished = await db
+    .select()
+    .from(schema.videoMixerGenerations)
+    .where(
+      and(
+        eq(schema.videoMixerGenerations.projectId, projectId),
+        inArray(schema.videoMixerGenerations.status, ["queued", "processing"]),
+      ),
+    );
+  for (const generation of unfinished) {
+    await failUnfinishedOutputs(c.env, generation, "The project was deleted");
+  }
+
   const [clips, generations] = await Promise.all([
     db
       .select({ id: schema.videoMixerClips.id })
@@ -57,7 +75,11 @@ export const deleteProject: RouteHandler<typeof deleteProjectRoute, AppEnv> = as
 
   // Groups, clips, generations and outputs go with the project through ON DELETE CASCADE.
   await db.delete(schema.videoMixerProjects).where(eq(schema.videoMixerProjects.id, projectId));
-  c.get("log").info("video mixer project deleted", { projectId, deletedObjects: deleted });
+  c.get("log").info("video mixer project deleted", {
+    projectId,
+    deletedObjects: deleted,
+    stoppedGenerations: unfinished.length,
+  });
 
   return c.body(null, 204);
 };

@@ -1,0 +1,209 @@
+/**
+ * The one fetch wrapper for the Lumiku API. Every failure becomes an `ApiError` carrying the
+ * code, message and request id of the API's error envelope `{error:{code,message,requestId,details?}}`.
+ */
+
+// Empty means the API is served from the same origin (the Vite proxy in dev, a route in production).
+export const API_BASE_URL: string = (import.meta.env.VITE_API_BASE_URL ?? "").replace(/\/$/, "");
+
+/** Error codes the app knows how to translate; the API may add others, which fall back to its message. */
+export type ApiErrorCode =
+  | "invalid_request"
+  | "unauthorized"
+  | "forbidden"
+  | "insufficient_credits"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "internal_error"
+  | "service_unavailable"
+  | "network_error"
+  | "invalid_response";
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode | (string & {}),
+    message: string,
+    readonly requestId: string | null = null,
+    readonly details: Record<string, unknown> | null = null,
+    /** Seconds from a `Retry-After` header, when the API sent one. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+
+  /** Field problems from a 400 `invalid_request` whose details list `fields`. */
+  get fieldIssues(): FieldIssue[] {
+    const fields = this.details?.fields;
+    if (!Array.isArray(fields)) return [];
+    return fields.filter(
+      (field): field is FieldIssue =>
+        typeof field === "object" &&
+        field !== null &&
+        typeof (field as FieldIssue).path === "string" &&
+        typeof (field as FieldIssue).message === "string",
+    );
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function parseRetryAfter(value: string | null): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/**
+ * Builds an `ApiError` from a failed response's status, body text and headers. A body that is not
+ * the envelope (a proxy's HTML page, an empty 502) still yields an error with a generic code.
+ */
+export function toApiError(status: number, bodyText: string, headers: { get(name: string): string | null }): ApiError {
+  const headerRequestId = headers.get("x-request-id");
+  const retryAfter = parseRetryAfter(headers.get("retry-after"));
+
+  let body: unknown = null;
+  try {
+    body = bodyText ? JSON.parse(bodyText) : null;
+  } catch {
+    body = null;
+  }
+
+  const envelope = isRecord(body) && isRecord(body.error) ? body.error : null;
+  if (envelope && typeof envelope.code === "string" && typeof envelope.message === "string") {
+    return new ApiError(
+      status,
+      envelope.code,
+      envelope.message,
+      typeof envelope.requestId === "string" ? envelope.requestId : headerRequestId,
+      isRecord(envelope.details) ? envelope.details : null,
+      retryAfter,
+    );
+  }
+
+  const code = status >= 500 ? "service_unavailable" : "invalid_response";
+  return new ApiError(status, code, `The server answered with HTTP ${status}`, headerRequestId, null, retryAfter);
+}
+
+export interface RequestOptions {
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** Sent as JSON with `Content-Type: application/json`. */
+  json?: unknown;
+  signal?: AbortSignal;
+  /**
+   * When false, a 401 is only thrown and does not send the user to the sign-in page. Sign-in,
+   * sign-up and the session check use this because a 401 is an expected answer there.
+   */
+  authRedirect?: boolean;
+}
+
+type UnauthorizedHandler = () => void;
+let unauthorizedHandler: UnauthorizedHandler = () => {};
+
+/** Registers what happens on a 401 from any request that allows the redirect (set once by main.tsx). */
+export function onUnauthorized(handler: UnauthorizedHandler): void {
+  unauthorizedHandler = handler;
+}
+
+/** Calls the handler registered with `onUnauthorized`; the XHR upload path uses it too. */
+export function notifyUnauthorized(): void {
+  unauthorizedHandler();
+}
+
+export function apiUrl(path: string): string {
+  return `${API_BASE_URL}${path}`;
+}
+
+/** Sends one request and returns the parsed JSON body, or `undefined` for 204 and empty bodies. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  let body: string | undefined;
+  if (options.json !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(options.json);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path), {
+      method: options.method ?? (body === undefined ? "GET" : "POST"),
+      headers,
+      body,
+      credentials: "include",
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, "network_error", error instanceof Error ? error.message : "Network request failed");
+  }
+
+  const text = await response.text();
+  if (!response.ok) {
+    const error = toApiError(response.status, text, response.headers);
+    if (response.status === 401 && options.authRedirect !== false) notifyUnauthorized();
+    throw error;
+  }
+  if (!text) return undefined as T;
+
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(
+      response.status,
+      "invalid_response",
+      "The server sent a response that is not JSON",
+      response.headers.get("x-request-id"),
+    );
+  }
+}
+
+/** A page of a cursor-paginated list, as every list endpoint returns it. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export function withQuery(path: string, params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") search.set(name, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/**
+ * Follows `nextCursor` until the list ends. `maxPages` bounds the loop so that a server bug that
+ * repeats a cursor cannot spin forever.
+ */
+export async function fetchAllPages<T>(
+  path: string,
+  options: { limit?: number; maxPages?: number; signal?: AbortSignal } = {},
+): Promise<T[]> {
+  const limit = options.limit ?? 100;
+  const maxPages = options.maxPages ?? 50;
+  const items: T[] = [];
+  let cursor: string | null = null;
+
+  for (let page = 0; page < maxPages; page++) {
+    const result: Page<T> = await api<Page<T>>(withQuery(path, { cursor, limit }), { signal: options.signal });
+    items.push(...result.items);
+    if (!result.nextCursor) return items;
+    cursor = result.nextCursor;
+  }
+  return items;
+}

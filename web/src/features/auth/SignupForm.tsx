@@ -1,0 +1,133 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link, useRouter } from "@tanstack/react-router";
+import { Check, Circle } from "lucide-react";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { PasswordField } from "../../components/PasswordField";
+import { isEmailValid, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from "./password-rules";
+import { meQueryKey, register } from "./queries";
+import styles from "./SignupForm.module.css";
+
+interface FieldErrors {
+  name?: string;
+  email?: string;
+  password?: string;
+}
+
+export function SignupForm() {
+  const { t } = useTranslation();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const mutation = useMutation({
+    mutationFn: register,
+    onSuccess: async () => {
+      queryClient.clear();
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+      router.history.push("/");
+    },
+  });
+
+  const length = passwordLength(password);
+  const rules = [
+    { met: length >= PASSWORD_MIN_LENGTH, label: t("auth.rules.min", { count: PASSWORD_MIN_LENGTH }) },
+    { met: length > 0 && length <= PASSWORD_MAX_LENGTH, label: t("auth.rules.max", { count: PASSWORD_MAX_LENGTH }) },
+  ];
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: FieldErrors = {};
+    if (!name.trim()) next.name = t("auth.nameRequired");
+    if (name.trim().length > 100) next.name = t("auth.nameTooLong");
+    if (!isEmailValid(email)) next.email = t("auth.emailInvalid");
+    if (!rules.every((rule) => rule.met)) next.password = t("auth.passwordInvalid");
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    mutation.mutate({ name: name.trim(), email: email.trim(), password });
+  };
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate aria-label={t("auth.signup.title")}>
+      {mutation.isError && <ErrorNotice error={mutation.error} context="signup" />}
+
+      <div className="field">
+        <label className="label" htmlFor="signup-name">
+          {t("auth.name")}
+        </label>
+        <input
+          id="signup-name"
+          name="name"
+          className="input"
+          autoComplete="name"
+          value={name}
+          maxLength={100}
+          onChange={(event) => setName(event.target.value)}
+          required
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={errors.name ? "signup-name-error" : undefined}
+        />
+        {errors.name && (
+          <p id="signup-name-error" className="field-error">
+            {errors.name}
+          </p>
+        )}
+      </div>
+
+      <div className="field">
+        <label className="label" htmlFor="signup-email">
+          {t("auth.email")}
+        </label>
+        <input
+          id="signup-email"
+          name="email"
+          className="input"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          required
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? "signup-email-error" : undefined}
+        />
+        {errors.email && (
+          <p id="signup-email-error" className="field-error">
+            {errors.email}
+          </p>
+        )}
+      </div>
+
+      <PasswordField
+        label={t("auth.password")}
+        value={password}
+        onChange={setPassword}
+        autoComplete="new-password"
+        error={errors.password}
+        hint={
+          <ul className={styles.rules} aria-label={t("auth.rules.title")}>
+            {rules.map((rule) => (
+              <li key={rule.label} className={rule.met ? styles.met : undefined}>
+                {rule.met ? <Check size={14} aria-hidden="true" /> : <Circle size={14} aria-hidden="true" />}
+                {rule.label}
+                <span className="sr-only">{rule.met ? t("auth.rules.met") : t("auth.rules.unmet")}</span>
+              </li>
+            ))}
+          </ul>
+        }
+      />
+
+      <button type="submit" className="btn btn-primary btn-lg btn-block" disabled={mutation.isPending}>
+        {mutation.isPending ? t("auth.signup.submitting") : t("auth.signup.submit")}
+      </button>
+
+      <p className="muted small">
+        {t("auth.signup.haveAccount")} <Link to="/login">{t("auth.signup.toLogin")}</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { AlertTriangle } from "lucide-react";
+import { useTranslation } from "react-i18next";
+import { useLanguage } from "../../../i18n";
+import { formatDuration, formatNumber } from "../../../lib/format";
+import type { Estimate } from "../types";
+import styles from "./GeneratePanel.module.css";
+
+/** The live estimate: variants, prices, predicted length, balance after, and what blocks generating. */
+export function EstimateSummary({ estimate, stale }: { estimate: Estimate; stale: boolean }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const balanceAfter = estimate.balance - estimate.totalCost;
+  // Known problem codes get a translation; free text from the API is shown as it came.
+  const problemText = (problem: string) =>
+    /^[a-z0-9_]+$/.test(problem) ? t(`videoMixer.problems.${problem}`, { defaultValue: problem }) : problem;
+  const credits = (amount: number) => `${formatNumber(amount, language)} ${t("credits.unit", { count: amount })}`;
+
+  const rows: { key: string; label: string; value: string; strong?: boolean; negative?: boolean }[] = [
+    {
+      key: "distinct",
+      label: t("videoMixer.estimate.distinctVariants"),
+      value: `${formatNumber(estimate.distinctVariants, language)}${estimate.distinctVariantsCapped ? "+" : ""}`,
+    },
+    { key: "price", label: t("videoMixer.estimate.pricePerVariant"), value: credits(estimate.pricePerVariant) },
+    {
+      key: "duration",
+      label: t("videoMixer.estimate.predictedDuration"),
+      value: formatDuration(estimate.predictedDurationSeconds),
+    },
+    { key: "balance", label: t("videoMixer.estimate.balance"), value: credits(estimate.balance) },
+    { key: "total", label: t("videoMixer.estimate.totalCost"), value: credits(estimate.totalCost), strong: true },
+    {
+      key: "after",
+      label: t("videoMixer.estimate.balanceAfter"),
+      value: credits(balanceAfter),
+      negative: balanceAfter < 0,
+    },
+  ];
+
+  return (
+    <div className={stale ? `${styles.estimate} ${styles.stale}` : styles.estimate} data-testid="estimate">
+      <dl className={styles.rows}>
+        {rows.map((row) => (
+          <div
+            key={row.key}
+            className={[styles.row, row.strong ? styles.strong : "", row.negative ? styles.negative : ""].join(" ")}
+            data-testid={`estimate-${row.key}`}
+          >
+            <dt>{row.label}</dt>
+            <dd>{row.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {estimate.problems.length > 0 && (
+        <ul className={styles.problems} aria-label={t("videoMixer.estimate.problemsLabel")}>
+          {estimate.problems.map((problem) => (
+            <li key={problem}>
+              <AlertTriangle size={16} aria-hidden="true" />
+              {problemText(problem)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
