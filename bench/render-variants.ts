@@ -36,7 +36,19 @@ function makeClips(): string[] {
     const file = path.join(work, `clip-${index}.mp4`);
     const inputs = ["-f", "lavfi", "-i", `testsrc2=size=${clip.size}:rate=${clip.rate}:duration=4`];
     if (clip.audio) inputs.push("-f", "lavfi", "-i", `sine=frequency=${300 + index * 200}:duration=4`);
-    ffmpeg([...inputs, "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", file]);
+    ffmpeg([
+      ...inputs,
+      "-c:v",
+      "libx264",
+      "-preset",
+      "veryfast",
+      "-pix_fmt",
+      "yuv420p",
+      "-c:a",
+      "aac",
+      "-shortest",
+      file,
+    ]);
     return file;
   });
 }
@@ -45,7 +57,11 @@ function orders(count: number): number[][] {
   const all: number[][] = [];
   const permute = (prefix: number[], rest: number[]) => {
     if (rest.length === 0) all.push(prefix);
-    for (const item of rest) permute([...prefix, item], rest.filter((other) => other !== item));
+    for (const item of rest)
+      permute(
+        [...prefix, item],
+        rest.filter((other) => other !== item),
+      );
   };
   permute([], [0, 1, 2, 3]);
   return all.slice(0, count);
@@ -120,9 +136,24 @@ function naiveStrategy(clips: string[]): number {
       ...inputs,
       "-filter_complex",
       filters.join(";"),
-      "-map", "[v]", "-map", "[a]",
-      "-c:v", "libx264", "-preset", "veryfast", "-b:v", `${KBPS}k`, "-pix_fmt", "yuv420p",
-      "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart",
+      "-map",
+      "[v]",
+      "-map",
+      "[a]",
+      "-c:v",
+      "libx264",
+      "-preset",
+      "veryfast",
+      "-b:v",
+      `${KBPS}k`,
+      "-pix_fmt",
+      "yuv420p",
+      "-c:a",
+      "aac",
+      "-b:a",
+      "128k",
+      "-movflags",
+      "+faststart",
       path.join(work, `naive-${variant}.mp4`),
     ]);
   }
@@ -146,9 +177,15 @@ try {
   }
 
   const bytes = clips.reduce((sum, file) => sum + statSync(file).size, 0);
-  console.log(`${VARIANTS} variants of ${CLIPS.length} clips (4 s each, ${(bytes / 1e6).toFixed(1)} MB in) at ${WIDTH}x${HEIGHT}, ${ROUNDS} rounds:`);
-  console.log(`  normalize once + copy-join: median ${median(ours).toFixed(2)} s  (${ours.map((s) => s.toFixed(2)).join(", ")})`);
-  console.log(`  re-encode every variant:    median ${median(naive).toFixed(2)} s  (${naive.map((s) => s.toFixed(2)).join(", ")})`);
+  console.log(
+    `${VARIANTS} variants of ${CLIPS.length} clips (4 s each, ${(bytes / 1e6).toFixed(1)} MB in) at ${WIDTH}x${HEIGHT}, ${ROUNDS} rounds:`,
+  );
+  console.log(
+    `  normalize once + copy-join: median ${median(ours).toFixed(2)} s  (${ours.map((s) => s.toFixed(2)).join(", ")})`,
+  );
+  console.log(
+    `  re-encode every variant:    median ${median(naive).toFixed(2)} s  (${naive.map((s) => s.toFixed(2)).join(", ")})`,
+  );
   console.log(`  ratio naive / ours: ${(median(naive) / median(ours)).toFixed(2)}x`);
 } finally {
   await renderer.close();

@@ -33,15 +33,25 @@ log("applying D1 migrations to the local database");
 run(bin("wrangler"), ["d1", "migrations", "apply", "DB", "--local"], { env: { ...quietWranglerEnv, CI: "true" } });
 
 const children = [
-  startService("renderer", path.join(root, "renderer", "node_modules", ".bin", "tsx"), [path.join(root, "renderer/src/server.ts")], {
-    env: { PORT: "8788", HOST: "127.0.0.1", RENDERER_SECRET: vars.RENDERER_SECRET },
-  }),
+  startService(
+    "renderer",
+    path.join(root, "renderer", "node_modules", ".bin", "tsx"),
+    [path.join(root, "renderer/src/server.ts")],
+    {
+      env: { PORT: "8788", HOST: "127.0.0.1", RENDERER_SECRET: vars.RENDERER_SECRET },
+    },
+  ),
   startService("api", bin("wrangler"), ["dev", "--ip", "127.0.0.1", "--port", "8787", "--log-level", "warn"], {
     env: quietWranglerEnv,
   }),
-  startService("web", path.join(root, "web", "node_modules", ".bin", "vite"), ["--host", "127.0.0.1", "--port", "5173", "--strictPort"], {
-    cwd: path.join(root, "web"),
-  }),
+  startService(
+    "web",
+    path.join(root, "web", "node_modules", ".bin", "vite"),
+    ["--host", "127.0.0.1", "--port", "5173", "--strictPort"],
+    {
+      cwd: path.join(root, "web"),
+    },
+  ),
 ];
 
 // The Duitku simulator runs only while .dev.vars points the Worker at it; a developer who set

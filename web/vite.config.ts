@@ -2,7 +2,8 @@ import { tanstackRouter } from "@tanstack/router-plugin/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-// The dev server proxies the API so that the browser sees one origin, as it does behind Pages.
+// The dev server proxies the API so that the browser talks to one origin and the session cookie
+// needs no cross-origin setup. A deployed app on another origin sets VITE_API_BASE_URL instead.
 const API_ORIGIN = "http://127.0.0.1:8787";
 
 export default defineConfig({

@@ -10,7 +10,7 @@ import { meQueryKey } from "./features/auth/queries";
 import { routeTree } from "./routeTree.gen";
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
-  // Client errors will not change on retry; network failures and 5xx get two more tries.
+  // Client errors will not change on retry, so only network failures and 5xx get two more tries.
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
   return failureCount < 2;
 }
@@ -34,7 +34,7 @@ const router = createRouter({
   routeTree,
   context: { queryClient },
   defaultPreload: "intent",
-  // React Query owns caching, so the router always asks it instead of keeping loader results.
+  // React Query owns caching, so the router always calls the loaders instead of keeping their results.
   defaultPreloadStaleTime: 0,
   defaultPendingComponent: PageLoading,
   scrollRestoration: true,

@@ -22,5 +22,6 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
     logger.error("payment reconciliation failed", { cron: controller.cron, error: reconcile.reason });
   if (expire.status === "rejected") logger.error("plan expiry failed", { cron: controller.cron, error: expire.reason });
   if (expire.status === "fulfilled" && expire.value > 0) logger.info("plans expired", { users: expire.value });
-  if (sweep.status === "rejected") logger.error("video-mixer stuck-work sweep failed", { cron: controller.cron, error: sweep.reason });
+  if (sweep.status === "rejected")
+    logger.error("video-mixer stuck-work sweep failed", { cron: controller.cron, error: sweep.reason });
 }

@@ -7,7 +7,7 @@ import type { TestProject } from "vitest/node";
  * consumer tests need no ffmpeg and can force each failure. Clip bytes steer it: a request body
  * containing `normalize-422`, `normalize-500`, `assemble-422` or `assemble-500` gets that
  * status, and `assemble-500-once:<token>` fails only the first request carrying that token.
- * `normalize-busy-once:<token>` and `assemble-busy-once:<token>` answer the first such request
+ * `normalize-busy-once:<token>` and `assemble-busy-once:<token>` reply to the first such request
  * with 503 `busy` and `Retry-After: 1`, as a renderer running its maximum number of jobs does.
  * A body containing `slow:<token>` is answered after 150 ms, and `GET /stats/<token>` returns
  * how many of those requests were in flight at most at once, so tests can check a concurrency
@@ -76,7 +76,9 @@ function busyOnceFor(body: Buffer, step: "normalize" | "assemble"): boolean {
 }
 
 function sendBusy(response: ServerResponse) {
-  const body = JSON.stringify({ error: { code: "busy", message: "the renderer is running its maximum number of jobs" } });
+  const body = JSON.stringify({
+    error: { code: "busy", message: "the renderer is running its maximum number of jobs" },
+  });
   response.writeHead(503, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),

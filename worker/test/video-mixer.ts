@@ -1,6 +1,6 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
-import { DEFAULT_SETTINGS } from "../src/apps/video-mixer/settings";
+import { DEFAULT_SETTINGS, type MixSettings } from "../src/apps/video-mixer/settings";
 import { creditAccount } from "../src/credits/account";
 import { getDb, schema } from "../src/db/client";
 import { handleRenderQueue } from "../src/queue/consumer";
@@ -119,10 +119,16 @@ export async function fetchBytes(path: string, cookie: string, headers: Record<s
 }
 
 /**
- * Signs up a user and runs a generation of `count` variants through prepare and every variant
- * against the stub renderer at `rendererUrl`. Clip bytes steer the stub (see renderer-stub-setup.ts).
+ * Signs up a user, creates a project with one clip per entry of `clips` and starts a generation
+ * of `count` variants through the API. Nothing is delivered: the queue only records what was
+ * sent, and `overrides` point the consumer at the renderer at `rendererUrl`.
  */
-export async function renderGeneration(rendererUrl: string, clips: string[], count: number) {
+export async function startGeneration(
+  rendererUrl: string,
+  clips: string[],
+  count: number,
+  settings: MixSettings = DEFAULT_SETTINGS,
+) {
   const { cookie, user } = await signUpUser();
   const { projectId, clipIds } = await createProjectWithClips(user.id, clips);
   const recorder = recordingQueue();
@@ -130,17 +136,30 @@ export async function renderGeneration(rendererUrl: string, clips: string[], cou
   const response = await callWithEnv(overrides, `/api/apps/video-mixer/projects/${projectId}/generations`, {
     method: "POST",
     cookie,
-    json: { settings: DEFAULT_SETTINGS, count },
+    json: { settings, count },
   });
   if (response.status !== 202) throw new Error(`generation failed: ${response.status} ${response.text}`);
   const generationId = response.body.id as string;
+  return { cookie, user, projectId, clipIds, generationId, sent: recorder.sent, overrides };
+}
 
-  await deliver("render-jobs", [{ body: { type: "video-mixer.prepare", generationId } }], overrides);
-  const variants = recorder.sent.filter((message) => message.type === "video-mixer.variant");
+/**
+ * Signs up a user and runs a generation of `count` variants through prepare and every variant
+ * against the stub renderer at `rendererUrl`. Clip bytes steer the stub (see renderer-stub-setup.ts).
+ */
+export async function renderGeneration(rendererUrl: string, clips: string[], count: number) {
+  const run = await startGeneration(rendererUrl, clips, count);
+  await deliver(
+    "render-jobs",
+    [{ body: { type: "video-mixer.prepare", generationId: run.generationId } }],
+    run.overrides,
+  );
+  const variants = run.sent.filter((message) => message.type === "video-mixer.variant");
   await deliver(
     "render-jobs",
     variants.map((body) => ({ body })),
-    overrides,
+    run.overrides,
   );
+  const { cookie, user, projectId, clipIds, generationId, overrides } = run;
   return { cookie, user, projectId, clipIds, generationId, overrides };
 }

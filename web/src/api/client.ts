@@ -6,7 +6,7 @@
 // Empty means the API is served from the same origin (the Vite proxy in dev, a route in production).
 export const API_BASE_URL: string = (import.meta.env.VITE_API_BASE_URL ?? "").replace(/\/$/, "");
 
-/** Error codes the app knows how to translate; the API may add others, which fall back to its message. */
+/** Error codes the app translates. The API may send others, which show the API's own message. */
 export type ApiErrorCode =
   | "invalid_request"
   | "unauthorized"
@@ -96,7 +96,7 @@ export function toApiError(status: number, bodyText: string, headers: { get(name
   }
 
   const code = status >= 500 ? "service_unavailable" : "invalid_response";
-  return new ApiError(status, code, `The server answered with HTTP ${status}`, headerRequestId, null, retryAfter);
+  return new ApiError(status, code, `The server returned HTTP ${status}`, headerRequestId, null, retryAfter);
 }
 
 export interface RequestOptions {
@@ -106,7 +106,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /**
    * When false, a 401 is only thrown and does not send the user to the sign-in page. Sign-in,
-   * sign-up and the session check use this because a 401 is an expected answer there.
+   * sign-up and the session check use this because a 401 is an expected response there.
    */
   authRedirect?: boolean;
 }
@@ -119,7 +119,7 @@ export function onUnauthorized(handler: UnauthorizedHandler): void {
   unauthorizedHandler = handler;
 }
 
-/** Calls the handler registered with `onUnauthorized`; the XHR upload path uses it too. */
+/** Calls the handler registered with `onUnauthorized`. The XHR upload path uses it too. */
 export function notifyUnauthorized(): void {
   unauthorizedHandler();
 }

@@ -7,7 +7,7 @@ import { useLanguage } from "../i18n";
 import { formatNumber } from "../lib/format";
 import styles from "./BalancePill.module.css";
 
-/** The credit balance in the header, linking to the credit history. */
+/** Shows the credit balance in the header as a link to the credit history. */
 export function BalancePill({ fallback }: { fallback: number }) {
   const { t } = useTranslation();
   const language = useLanguage();

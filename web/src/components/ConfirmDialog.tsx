@@ -12,7 +12,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** A modal confirmation on the native <dialog>, which traps focus and closes on Escape. */
+/** Renders a modal confirmation on the native <dialog>, which traps focus and closes on Escape. */
 export function ConfirmDialog({
   open,
   title,

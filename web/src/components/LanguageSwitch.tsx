@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { changeLanguage, LANGUAGES, useLanguage } from "../i18n";
 import styles from "./LanguageSwitch.module.css";
 
-/** Two-button switch between Indonesian and English; the choice is remembered in localStorage. */
+/** Renders a two-button switch between Indonesian and English. The choice is remembered in localStorage. */
 export function LanguageSwitch() {
   const { t } = useTranslation();
   const active = useLanguage();

@@ -1,6 +1,6 @@
 import styles from "./Logo.module.css";
 
-/** The Lumiku wordmark; the mark is decorative, the word is the accessible name. */
+/** Renders the Lumiku wordmark. The mark is decorative and the word is the accessible name. */
 export function Logo() {
   return (
     <span className={styles.logo}>

@@ -9,12 +9,12 @@ interface Props {
   onChange: (value: string) => void;
   autoComplete: "current-password" | "new-password";
   error?: string | null;
-  /** Extra content under the input, such as the password rules; linked with aria-describedby. */
+  /** Extra content under the input, such as the password rules, linked with aria-describedby. */
   hint?: React.ReactNode;
   name?: string;
 }
 
-/** A password input with a show/hide toggle. */
+/** Renders a password input with a show/hide toggle. */
 export function PasswordField({ label, value, onChange, autoComplete, error, hint, name = "password" }: Props) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 
-/** A loading indicator; `label` is read by screen readers and shown when `showLabel` is set. */
+/** Renders a loading indicator. Screen readers read `label`, which is also shown when `showLabel` is set. */
 export function Spinner({ label, showLabel = false }: { label?: string; showLabel?: boolean }) {
   const { t } = useTranslation();
   const text = label ?? t("common.loading");

@@ -9,7 +9,7 @@ import type { Me } from "../features/auth/types";
 import { ErrorNotice } from "./ErrorNotice";
 import styles from "./UserMenu.module.css";
 
-/** The account button in the header; opens a small panel with the credit history link and sign-out. */
+/** Renders the account button in the header, which opens a panel with the credit history link and sign-out. */
 export function UserMenu({ user }: { user: Me }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);

@@ -12,7 +12,7 @@ function storedLanguage(): Language {
     const value = localStorage.getItem(STORAGE_KEY);
     return value === "en" || value === "id" ? value : "id";
   } catch {
-    // Storage can be blocked (private mode, strict cookie settings); Indonesian is the default then.
+    // Storage can be blocked (private mode, strict cookie settings), and then Indonesian is the default.
     return "id";
   }
 }
@@ -21,7 +21,7 @@ export function currentLanguage(): Language {
   return i18next.language === "en" ? "en" : "id";
 }
 
-/** The current UI language; components that call it re-render when it changes. */
+/** Returns the current UI language. Components that call it re-render when it changes. */
 export function useLanguage(): Language {
   const { i18n } = useTranslation();
   return i18n.language === "en" ? "en" : "id";
@@ -33,7 +33,7 @@ export async function changeLanguage(language: Language): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
-    // Not remembered when storage is blocked; the switch still applies to this visit.
+    // Not remembered when storage is blocked, but the switch still applies to this visit.
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Number, money, size and time formatting for the current UI language. Indonesian uses a dot for
- * thousands and a comma for decimals; rupiah are always formatted with the id-ID locale.
+ * thousands and a comma for decimals. Rupiah are always formatted with the id-ID locale.
  */
 
 const rupiah = new Intl.NumberFormat("id-ID", { style: "currency", currency: "IDR", maximumFractionDigits: 0 });

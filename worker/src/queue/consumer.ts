@@ -8,7 +8,7 @@ import { recordDeadLetter } from "./dead-letters";
 import { RENDER_DEAD_LETTER_QUEUE_NAME, RENDER_QUEUE_NAME, type RenderMessage, renderMessageSchema } from "./messages";
 
 // Retry delays double from 10 s; the queue's max_retries (3 in wrangler.toml) bounds the count.
-// A renderer at capacity replies 503 `busy`; RendererJobLimiter waits and runs the job again
+// A renderer at capacity replies 503 `busy`, and RendererJobLimiter waits and runs the job again
 // before that error reaches the queue and spends a retry.
 const FIRST_RETRY_DELAY_SECONDS = 10;
 const MAX_RETRY_DELAY_SECONDS = 300;

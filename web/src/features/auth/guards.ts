@@ -16,13 +16,13 @@ export async function requireSignedIn(queryClient: QueryClient, returnTo: string
   }
 }
 
-/** True when a session exists; the sign-in and sign-up pages then forward to the app. */
+/** Returns true when a session exists, so that the sign-in and sign-up pages forward to the app. */
 export async function redirectIfSignedIn(queryClient: QueryClient): Promise<boolean> {
   try {
     await queryClient.ensureQueryData(meQueryOptions());
     return true;
   } catch {
-    // 401 is the normal case here; any other failure is left for the form to show when it submits.
+    // 401 is the normal case here. Any other failure shows up in the form when it submits.
     return false;
   }
 }

@@ -11,7 +11,7 @@ export function isPasswordLengthValid(password: string): boolean {
   return length >= PASSWORD_MIN_LENGTH && length <= PASSWORD_MAX_LENGTH;
 }
 
-// The same loose shape the API checks; the API has the final word.
+// A loose shape check for early feedback. The API validates the address again.
 export function isEmailValid(email: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) && email.trim().length <= 254;
 }

@@ -4,7 +4,7 @@ import type { Me, User } from "./types";
 
 export const meQueryKey = ["auth", "me"] as const;
 
-/** The session check. A 401 here is an expected answer, so it never triggers the global redirect. */
+/** Loads the session. A 401 is an expected response here, so it never triggers the global redirect. */
 export const meQueryOptions = () =>
   queryOptions({
     queryKey: meQueryKey,

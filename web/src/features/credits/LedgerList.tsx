@@ -16,7 +16,6 @@ export function LedgerList({ entries, showBalance = true }: { entries: LedgerEnt
   return (
     <ul className={styles.list}>
       {entries.map((entry) => {
-        const sign = entry.amount > 0 ? "+" : entry.amount < 0 ? "−" : "";
         return (
           <li key={entry.seq} className={styles.row}>
             <div className={styles.what}>
@@ -29,8 +28,8 @@ export function LedgerList({ entries, showBalance = true }: { entries: LedgerEnt
               </span>
             </div>
             <div className={styles.numbers}>
-              <span className={entry.amount > 0 ? styles.credit : entry.amount < 0 ? styles.debit : styles.zero}>
-                {sign}
+              <span className={amountClass(entry.amount)}>
+                {amountSign(entry.amount)}
                 {formatNumber(Math.abs(entry.amount), language)}
               </span>
               {showBalance && (
@@ -44,4 +43,17 @@ export function LedgerList({ entries, showBalance = true }: { entries: LedgerEnt
       })}
     </ul>
   );
+}
+
+function amountSign(amount: number): string {
+  if (amount > 0) return "+";
+  if (amount < 0) return "−";
+  return "";
+}
+
+// A zero row (a capture of credits already reserved) is shown muted, neither gained nor spent.
+function amountClass(amount: number): string | undefined {
+  if (amount > 0) return styles.credit;
+  if (amount < 0) return styles.debit;
+  return styles.zero;
 }

@@ -7,7 +7,7 @@ import styles from "./AppCard.module.css";
 import { AppIcon, appRoute } from "./app-icons";
 import type { AppSummary } from "./types";
 
-/** One app on the dashboard. Apps that cannot be opened yet are shown but not linked. */
+/** Renders one app on the dashboard. Apps that cannot be opened yet are shown but not linked. */
 export function AppCard({ app }: { app: AppSummary }) {
   const { t } = useTranslation();
   const language = useLanguage();

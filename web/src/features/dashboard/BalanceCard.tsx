@@ -10,7 +10,7 @@ import { LedgerList } from "../credits/LedgerList";
 import { balanceQueryOptions, recentCreditsQueryOptions } from "../credits/queries";
 import styles from "./BalanceCard.module.css";
 
-/** The balance with, unless `showRecent` is false, the last five ledger entries. */
+/** Shows the balance and, unless `showRecent` is false, the last five entries that changed it. */
 export function BalanceCard({ fallback, showRecent = true }: { fallback: number; showRecent?: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();

@@ -1,6 +1,6 @@
 import { AppWindow, CircleUser, Film, Layers, type LucideIcon, Video } from "lucide-react";
 
-// The API names icons from the lucide set; unknown names get a neutral icon instead of nothing.
+// The API names icons from the lucide set. Unknown names get a neutral icon instead of nothing.
 const ICONS: Record<string, LucideIcon> = {
   video: Video,
   layers: Layers,

@@ -118,7 +118,7 @@ export function useCreateGeneration(projectId: string) {
   });
 }
 
-/** A generation reserves credits when it starts and captures or releases them when it ends. */
+/** Refreshes balances and lists, because a generation reserves credits when it starts and captures or releases them when it ends. */
 export function invalidateAfterCharge(queryClient: ReturnType<typeof useQueryClient>, projectId: string) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: videoMixerKeys.generations(projectId) }),

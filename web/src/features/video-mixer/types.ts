@@ -102,6 +102,5 @@ export interface Generation {
   error: string | null;
   createdAt: string;
   completedAt: string | null;
-  /** Present on `GET /generations/:id`; list endpoints may leave it out. */
-  outputs?: GenerationOutput[];
+  outputs: GenerationOutput[];
 }

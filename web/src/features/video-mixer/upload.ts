@@ -9,7 +9,7 @@ export const CLIP_ACCEPT = ".mp4,.mov,.webm,.mkv,video/mp4,video/quicktime,video
 
 export type ClipFileProblem = "too_large" | "unsupported_type" | "empty";
 
-/** Checks a file before it is sent; the API checks the content again after upload. */
+/** Checks a file before it is sent. The API checks the content again after upload. */
 export function checkClipFile(file: { name: string; size: number }): ClipFileProblem | null {
   if (file.size === 0) return "empty";
   if (file.size > MAX_CLIP_BYTES) return "too_large";

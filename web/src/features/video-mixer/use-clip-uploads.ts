@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { type ClipFileProblem, checkClipFile, type UploadHandle, uploadClip } from "./upload";
 
-/** How many files upload at the same time; the rest wait in the queue. */
+/** How many files upload at the same time. The rest wait in the queue. */
 const PARALLEL_UPLOADS = 2;
 
 // A finished upload is already visible on the board, so its row leaves the queue after a moment.

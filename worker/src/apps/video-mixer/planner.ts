@@ -490,9 +490,7 @@ function trimWeight(fit: "equal" | "proportional" | "weighted", length: number):
 function divideTarget(target: number, weights: number[], capacities: number[]): number[] {
   const floors = capacities.map((capacity) => Math.min(MIN_SEGMENT_SECONDS, capacity));
   const sharesAt = (scale: number) =>
-    weights.map((weight, i) =>
-      Math.min(capacities[i] as number, Math.max(floors[i] as number, weight * scale)),
-    );
+    weights.map((weight, i) => Math.min(capacities[i] as number, Math.max(floors[i] as number, weight * scale)));
   const totalAt = (scale: number) => sharesAt(scale).reduce((sum, share) => sum + share, 0);
 
   let low = 0;

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { requireUser } from "../../auth/session";
 import type { AppEnv } from "../../core/context";
+import { requireAppAccess } from "../access";
 import { deleteClip, deleteClipRoute } from "./clips/delete";
 import { listClips, listClipsRoute } from "./clips/list";
 import { updateClip, updateClipRoute } from "./clips/update";
@@ -32,7 +32,8 @@ export const videoMixerRoutes = new OpenAPIHono<AppEnv>({
   },
 });
 
-videoMixerRoutes.use(requireUser());
+// Signs the user in and checks on the server that their tier may use the app, before any handler runs.
+videoMixerRoutes.use(requireAppAccess("video-mixer"));
 
 videoMixerRoutes
   .openapi(createProjectRoute, createProject)

@@ -19,7 +19,7 @@ interface Props {
 
 type Pending = { kind: "clip"; clip: Clip } | { kind: "group"; group: Group } | null;
 
-/** Groups as columns with their clips; clips move by drag-and-drop, by the per-clip select or in bulk. */
+/** Renders groups as columns of clips. Clips move by drag-and-drop, by the per-clip select or in bulk. */
 export function GroupBoard({ projectId, groups, clips, onDropFiles }: Props) {
   const { t } = useTranslation();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -52,7 +52,7 @@ export function GroupBoard({ projectId, groups, clips, onDropFiles }: Props) {
   const move = (clipIds: string[], groupId: string | null) =>
     moveClips.mutate({ clipIds, groupId }, { onSuccess: () => setSelected(new Set()) });
 
-  // Swapping positions with the neighbour; the API renumbers the other groups.
+  // Takes the neighbour's zero-based position, and the API renumbers the other groups.
   const moveGroup = (index: number, direction: -1 | 1) => {
     const group = sortedGroups[index];
     const neighbour = sortedGroups[index + direction];

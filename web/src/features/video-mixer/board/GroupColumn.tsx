@@ -20,7 +20,7 @@ interface Props {
   onDropFiles: (files: File[], groupId: string | null) => void;
 }
 
-/** One drop target on the board: clips dragged here move into the group, files dropped here upload into it. */
+/** Renders one group as a drop target. Clips dragged here move into the group, and files dropped here upload into it. */
 export function GroupColumn(props: Props) {
   const { t } = useTranslation();
   const [over, setOver] = useState(false);

@@ -19,7 +19,7 @@ interface Props {
   onUseSettings: (settings: MixSettings) => void;
 }
 
-/** One generation: status, cost, overall progress and its outputs, polled while it runs. */
+/** Shows one generation with its status, cost, overall progress and outputs, polling while it runs. */
 export function GenerationCard({ summary, initiallyExpanded, onUseSettings }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -27,16 +27,15 @@ export function GenerationCard({ summary, initiallyExpanded, onUseSettings }: Pr
   const [expanded, setExpanded] = useState(initiallyExpanded || isGenerationActive(summary.status));
   const bodyId = useId();
 
-  const detail = useQuery({
-    ...generationQueryOptions(summary.id),
-    enabled: expanded || isGenerationActive(summary.status),
-  });
-  const generation = detail.data ?? summary;
-  const outputs = generation.outputs ?? [];
+  // The list already carries the outputs, so the detail query only runs to poll a running generation.
+  const detail = useQuery({ ...generationQueryOptions(summary.id), enabled: isGenerationActive(summary.status) });
+  // A finished summary comes from the list refetched after the run ended, so it is the newest copy.
+  const generation = isGenerationActive(summary.status) && detail.data ? detail.data : summary;
+  const outputs = generation.outputs;
   const done = outputs.filter((output) => output.status === "completed").length;
   const active = isGenerationActive(generation.status);
 
-  // When a run ends the credits it held are captured or released: refresh the balance and the list.
+  // When a run ends, the credits it held are captured or released, so the balance and the list are refreshed.
   const previousStatus = useRef(generation.status);
   useEffect(() => {
     if (isGenerationActive(previousStatus.current) && !isGenerationActive(generation.status)) {

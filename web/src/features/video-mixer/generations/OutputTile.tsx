@@ -13,7 +13,7 @@ interface Props {
   aspectRatio: AspectRatio;
 }
 
-/** One variant: a preview with a download link once rendered, its progress before that. */
+/** Shows one variant: its progress while rendering, then a preview with a download link. */
 export function OutputTile({ generationId, output, aspectRatio }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();

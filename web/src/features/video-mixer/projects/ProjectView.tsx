@@ -17,7 +17,10 @@ import { useClipUploads } from "../use-clip-uploads";
 import { ProjectHeader } from "./ProjectHeader";
 import styles from "./ProjectView.module.css";
 
-/** The Video Mixer workspace: clips and groups on the left, settings and Generate on the right. */
+/**
+ * Renders the Video Mixer workspace: clips, groups and history on the left, settings and Generate
+ * on the right. On narrow screens settings come before the history.
+ */
 export function ProjectView({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const { data: project } = useSuspenseQuery(projectQueryOptions(projectId));
@@ -26,7 +29,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
   const uploads = useClipUploads(projectId, invalidateBoard);
 
   const [settings, setSettings] = useState<MixSettings>(DEFAULT_SETTINGS);
-  const [count, setCount] = useState(10);
+  const [count, setCount] = useState(5);
   const [uploadGroupId, setUploadGroupId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
 
@@ -51,23 +54,23 @@ export function ProjectView({ projectId }: { projectId: string }) {
       </p>
 
       <div className={styles.layout}>
-        <div className={styles.main}>
-          <section className="card stack" aria-labelledby="clips-title">
-            <div>
-              <h2 id="clips-title">{t("videoMixer.clips.title")}</h2>
-              <p className="muted small">
-                {t("videoMixer.clips.summary", { count: clips.data?.length ?? project.clipCount })}
-              </p>
-            </div>
-            <UploadZone
-              groups={groups}
-              targetGroupId={targetGroupId}
-              onTargetGroupChange={setUploadGroupId}
-              onFiles={(files) => uploads.addFiles(files, targetGroupId)}
-            />
-            <UploadQueue items={uploads.items} onCancel={uploads.cancel} onClearFinished={uploads.clearFinished} />
-          </section>
+        <section className={`card stack ${styles.clips}`} aria-labelledby="clips-title">
+          <div>
+            <h2 id="clips-title">{t("videoMixer.clips.title")}</h2>
+            <p className="muted small">
+              {t("videoMixer.clips.summary", { count: clips.data?.length ?? project.clipCount })}
+            </p>
+          </div>
+          <UploadZone
+            groups={groups}
+            targetGroupId={targetGroupId}
+            onTargetGroupChange={setUploadGroupId}
+            onFiles={(files) => uploads.addFiles(files, targetGroupId)}
+          />
+          <UploadQueue items={uploads.items} onCancel={uploads.cancel} onClearFinished={uploads.clearFinished} />
+        </section>
 
+        <div className={styles.board}>
           {clips.isPending && <Spinner showLabel />}
           {clips.isError && <ErrorNotice error={clips.error} onRetry={() => void clips.refetch()} />}
           {clips.data && (
@@ -78,8 +81,6 @@ export function ProjectView({ projectId }: { projectId: string }) {
               onDropFiles={(files, groupId) => uploads.addFiles(files, groupId)}
             />
           )}
-
-          <GenerationHistory projectId={projectId} onUseSettings={applySettings} />
         </div>
 
         <aside className={styles.side} aria-labelledby="settings-title">
@@ -105,6 +106,10 @@ export function ProjectView({ projectId }: { projectId: string }) {
             />
           </section>
         </aside>
+
+        <div className={styles.history}>
+          <GenerationHistory projectId={projectId} onUseSettings={applySettings} />
+        </div>
       </div>
     </div>
   );

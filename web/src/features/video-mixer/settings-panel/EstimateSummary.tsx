@@ -5,12 +5,12 @@ import { formatDuration, formatNumber } from "../../../lib/format";
 import type { Estimate } from "../types";
 import styles from "./GeneratePanel.module.css";
 
-/** The live estimate: variants, prices, predicted length, balance after, and what blocks generating. */
+/** Shows the live estimate: variants, prices, predicted length, balance afterwards and what blocks generating. */
 export function EstimateSummary({ estimate, stale }: { estimate: Estimate; stale: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const balanceAfter = estimate.balance - estimate.totalCost;
-  // Known problem codes get a translation; free text from the API is shown as it came.
+  // Known problem codes get a translation, and free text from the API is shown as it came.
   const problemText = (problem: string) =>
     /^[a-z0-9_]+$/.test(problem) ? t(`videoMixer.problems.${problem}`, { defaultValue: problem }) : problem;
   const credits = (amount: number) => `${formatNumber(amount, language)} ${t("credits.unit", { count: amount })}`;

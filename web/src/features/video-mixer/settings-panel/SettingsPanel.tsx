@@ -24,7 +24,7 @@ interface Props {
 
 const GROUP_MIXING: GroupMixing[] = ["off", "sequential", "random"];
 
-/** Every mixing and output option of a generation. Changes apply at once and refresh the estimate. */
+/** Renders every mixing and output option of a generation. Changes apply at once and refresh the estimate. */
 export function SettingsPanel({ settings, onChange }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<MixSettings>) => onChange(updateSettings(settings, patch));

@@ -8,7 +8,7 @@ interface Option<T> {
   description?: string;
 }
 
-/** A radio group drawn as a segmented control; arrow keys move between options natively. */
+/** Renders a radio group as a segmented control. Arrow keys move between options as in any radio group. */
 export function SegmentedField<T extends string | number>({
   legend,
   name,
@@ -137,8 +137,8 @@ export function ToggleField({
 }
 
 /**
- * A number input that reports a value while it is typed only when it lies in [min, max]; on blur
- * it clamps what was typed (or restores the last value), so typing "15" never jumps through "5".
+ * Renders a number input that reports a typed value only when it lies in [min, max]. On blur or
+ * Enter it clamps what was typed or restores the last value, so typing "15" never jumps through "5".
  */
 export function NumberField({
   label,

@@ -16,7 +16,7 @@ function percent(item: UploadItem): number {
   return item.total > 0 ? Math.min(100, Math.round((item.loaded / item.total) * 100)) : 0;
 }
 
-/** Every file being uploaded, each with its own progress bar and cancel button. */
+/** Lists every file being uploaded, each with its own progress bar and cancel button. */
 export function UploadQueue({ items, onCancel, onClearFinished }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();

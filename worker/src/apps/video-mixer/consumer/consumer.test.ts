@@ -1,8 +1,7 @@
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
-import { callWithEnv } from "../../../../test/http";
-import { createProjectWithClips, deliver, recordingQueue, signUpUser } from "../../../../test/video-mixer";
+import { deliver, recordingQueue, startGeneration as startGenerationWith } from "../../../../test/video-mixer";
 import { creditAccount } from "../../../credits/account";
 import { getDb, schema } from "../../../db/client";
 import { retryDelaySeconds } from "../../../queue/consumer";
@@ -17,20 +16,8 @@ const PRICE = pricePerVariant(DEFAULT_SETTINGS);
 const PROFILE = outputProfile(DEFAULT_SETTINGS);
 
 /** Creates a user, a project with the given clip bytes and a generation of `count` variants, not yet prepared. */
-async function startGeneration(clips: string[], count: number, settings: MixSettings = DEFAULT_SETTINGS) {
-  const { cookie, user } = await signUpUser();
-  const { projectId, clipIds } = await createProjectWithClips(user.id, clips);
-  const recorder = recordingQueue();
-  const response = await callWithEnv(
-    { RENDER_QUEUE: recorder.queue },
-    `/api/apps/video-mixer/projects/${projectId}/generations`,
-    { method: "POST", cookie, json: { settings, count } },
-  );
-  if (response.status !== 202) throw new Error(`generation failed: ${response.status} ${response.text}`);
-
-  const generationId = response.body.id as string;
-  const overrides = { RENDERER_URL: inject("rendererStubUrl"), RENDER_QUEUE: recorder.queue };
-  return { user, cookie, clipIds, generationId, sent: recorder.sent, overrides };
+function startGeneration(clips: string[], count: number, settings: MixSettings = DEFAULT_SETTINGS) {
+  return startGenerationWith(inject("rendererStubUrl"), clips, count, settings);
 }
 
 const prepare = (generationId: string): RenderMessage => ({ type: "video-mixer.prepare", generationId });
@@ -373,6 +360,67 @@ describe("render-jobs-dlq", () => {
     expect(await env.BUCKET.head(outputVideoKey(run.user.id, run.generationId, 0))).toBeNull();
     expect(await balanceOf(run.user.id)).toBe(100);
     expect((await ledgerKinds(run.user.id)).filter((kind) => kind === "job_capture")).toHaveLength(0);
+  });
+});
+
+describe("renderer jobs per invocation", () => {
+  async function stubStats(token: string): Promise<{ maxConcurrent: number; requests: number }> {
+    const response = await fetch(`${inject("rendererStubUrl")}/stats/${token}`);
+    return response.json();
+  }
+
+  it("keeps at most two renderer jobs in flight per batch", async () => {
+    const token = crypto.randomUUID();
+    // The space ends the token where the stub joins normalized clips for an assembly.
+    const clips = ["clip-a", "clip-b", "clip-c"].map((name) => `${name} slow:${token} `);
+    const first = await startGeneration(clips, 2);
+    const second = await startGeneration(clips, 2);
+    const recorder = recordingQueue();
+    const overrides = { ...first.overrides, RENDER_QUEUE: recorder.queue };
+
+    const prepared = await deliver(
+      "render-jobs",
+      [{ body: prepare(first.generationId) }, { body: prepare(second.generationId) }],
+      overrides,
+    );
+    const variants = recorder.sent.filter((message) => message.type === "video-mixer.variant");
+    const rendered = await deliver(
+      "render-jobs",
+      variants.map((body) => ({ body })),
+      overrides,
+    );
+
+    expect(prepared.explicitAcks).toHaveLength(2);
+    expect(variants).toHaveLength(4);
+    expect(rendered.explicitAcks).toHaveLength(4);
+    expect(rendered.retryMessages).toEqual([]);
+    // Six normalizations and four assemblies, never more than two at once.
+    expect(await stubStats(token)).toEqual({ maxConcurrent: 2, requests: 10 });
+  });
+
+  it("repeats a busy assembly without a queue retry", async () => {
+    const token = crypto.randomUUID();
+    const run = await startGeneration([`clip-a assemble-busy-once:${token}`, "clip-b", "clip-c"], 1);
+    await deliver("render-jobs", [{ body: prepare(run.generationId) }], run.overrides);
+
+    const result = await deliver("render-jobs", [{ body: variant(run.generationId, 0) }], run.overrides);
+
+    expect(result.explicitAcks).toHaveLength(1);
+    expect(result.retryMessages).toEqual([]);
+    expect(await outputRow(run.generationId, 0)).toMatchObject({ status: "completed", attempts: 1 });
+    expect(await balanceOf(run.user.id)).toBe(100 - PRICE);
+  });
+
+  it("repeats a busy normalization without a queue retry", async () => {
+    const token = crypto.randomUUID();
+    const run = await startGeneration([`clip-a normalize-busy-once:${token}`, "clip-b", "clip-c"], 1);
+
+    const result = await deliver("render-jobs", [{ body: prepare(run.generationId) }], run.overrides);
+
+    expect(result.explicitAcks).toHaveLength(1);
+    expect(result.retryMessages).toEqual([]);
+    expect(await env.BUCKET.head(normalizedClipKey(run.clipIds[0] as string, PROFILE))).not.toBeNull();
+    expect(run.sent.filter((message) => message.type === "video-mixer.variant")).toHaveLength(1);
   });
 });
 

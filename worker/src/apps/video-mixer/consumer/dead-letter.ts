@@ -1,7 +1,7 @@
 import type { Env } from "../../../core/env";
 import type { Logger } from "../../../core/logger";
 import type { RenderMessage } from "../../../queue/messages";
-import { failOutputs, findGeneration, listOutputs } from "../generations/lifecycle";
+import { failOutputs, findGeneration, isUnfinished, listOutputs } from "../generations/lifecycle";
 
 export const RETRIES_EXHAUSTED = "Rendering failed after retries";
 
@@ -18,7 +18,7 @@ export async function failDeadVideoMixerMessage(env: Env, body: RenderMessage, l
   }
 
   const unfinished = (await listOutputs(env, generation.id))
-    .filter((output) => output.status === "queued" || output.status === "processing")
+    .filter((output) => isUnfinished(output.status))
     .map((output) => output.index);
   const indices = body.type === "video-mixer.variant" ? unfinished.filter((index) => index === body.index) : unfinished;
 

@@ -13,7 +13,11 @@ const generations = schema.videoMixerGenerations;
 const outputs = schema.videoMixerOutputs;
 
 /** Statuses a row may still leave; every update below moves only out of these, never back. */
-const UNFINISHED = ["queued", "processing"] as const;
+export const UNFINISHED = ["queued", "processing"] as const;
+
+export function isUnfinished(status: string): boolean {
+  return (UNFINISHED as readonly string[]).includes(status);
+}
 
 export async function findGeneration(env: Env, generationId: string): Promise<GenerationRow | undefined> {
   const [row] = await getDb(env.DB).select().from(generations).where(eq(generations.id, generationId)).limit(1);
@@ -158,13 +162,13 @@ export async function failOutputs(env: Env, generation: GenerationRow, indices: 
 /** Fails every output of the generation that has not finished yet; see failOutputs. */
 export async function failUnfinishedOutputs(env: Env, generation: GenerationRow, reason: string): Promise<number[]> {
   const unfinished = (await listOutputs(env, generation.id))
-    .filter((output) => output.status === "queued" || output.status === "processing")
+    .filter((output) => isUnfinished(output.status))
     .map((output) => output.index);
   await failOutputs(env, generation, unfinished, reason);
   return unfinished;
 }
 
-// D1 binds at most 100 parameters; the statement binds 6 besides the indices.
+// D1 binds at most 100 parameters per statement, and this one binds 6 besides the indices.
 const INDICES_PER_UPDATE = 50;
 
 /** Marks unfinished outputs failed without settling credits; failOutputs settles them first. */

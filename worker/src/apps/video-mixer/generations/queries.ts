@@ -1,9 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { notFound } from "../../../core/errors";
 import { type Database, schema } from "../../../db/client";
-import type { GenerationRow, OutputRow } from "./lifecycle";
-
-const UNFINISHED = ["queued", "processing"] as const;
+import { type GenerationRow, type OutputRow, UNFINISHED } from "./lifecycle";
 
 // D1 binds at most 100 parameters per statement.
 const IDS_PER_QUERY = 90;

@@ -9,22 +9,22 @@ import {
   failOutputs,
   failUnfinishedOutputs,
   type GenerationRow,
+  isUnfinished,
   listOutputs,
   markOutputsFailed,
   refreshGenerationStatus,
+  UNFINISHED,
 } from "./lifecycle";
 
 const generations = schema.videoMixerGenerations;
 const outputs = schema.videoMixerOutputs;
 
-const UNFINISHED = ["queued", "processing"] as const;
-
 /** A generation still queued this long after it was created is stuck before its first job. */
 export const QUEUED_TIMEOUT_MS = 10 * 60_000;
-/** An unfinished output not updated this long is stuck: the renderer stops any job after 10 minutes. */
+/** An unfinished output not updated this long is stuck, because the renderer stops every job after 10 minutes. */
 export const STALLED_OUTPUT_MS = 60 * 60_000;
 
-// Generations looked at per kind of stuck work and run; the next run, 5 minutes later, goes on.
+// Generations handled per kind of stuck work in one run. The next run, 5 minutes later, continues.
 const GENERATIONS_PER_RUN = 20;
 // Each output failed with a release is one CreditAccount call. Stopping after about this many
 // keeps a run well inside the subrequest limit of one Worker invocation.
@@ -96,8 +96,11 @@ async function repairQueued(
   if (rows.some((output) => output.status !== "queued")) return;
   const indices = rows.map((output) => output.index);
 
-  const held = await creditAccount(env, generation.userId).held(generation.userId, reservationKey(generation.id));
-  if (held === 0) {
+  const heldCredits = await creditAccount(env, generation.userId).held(
+    generation.userId,
+    reservationKey(generation.id),
+  );
+  if (heldCredits === 0) {
     // The request stopped before reserving, so there is nothing to release.
     await markOutputsFailed(env, generation.id, indices, NEVER_RESERVED);
     await refreshGenerationStatus(env, generation.id);
@@ -143,10 +146,6 @@ async function resendPrepare(env: Env, generationId: string, now: Date): Promise
   }
   logger.warn("video-mixer generation stuck in queued; prepare resent", { generationId });
   return true;
-}
-
-function isUnfinished(status: string): boolean {
-  return status === "queued" || status === "processing";
 }
 
 async function queuedTooLong(env: Env, now: Date) {

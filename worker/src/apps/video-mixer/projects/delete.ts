@@ -14,14 +14,14 @@ export const deleteProjectRoute = createRoute({
   method: "delete",
   path: "/projects/{projectId}",
   tags: ["Video Mixer"],
-  summary: "Delete a project with its clips, groups, generations and every stored file; unfinished renders are stopped and their credits returned",
+  summary: "Delete a project with everything in it; unfinished renders stop and their credits are returned",
   request: { params: projectParams },
   responses: { 204: { description: "Deleted" }, ...errorResponses(401, 404) },
 });
 
 /**
- * Releases the credits of unfinished renders first, then deletes the R2 objects and the rows
- * last: when a step fails the project is still there, so the user can retry, no credits stay
+ * Releases the credits of unfinished renders, then deletes the R2 objects, and deletes the rows
+ * last. When a step fails the project is still there, so the user can retry, no credits stay
  * held and no object is left without a row pointing at it.
  */
 export const deleteProject: RouteHandler<typeof deleteProjectRoute, AppEnv> = async (c) => {
@@ -31,8 +31,8 @@ export const deleteProject: RouteHandler<typeof deleteProjectRoute, AppEnv> = as
 
   await loadOwnedProject(db, user.id, projectId);
 
-  // The outputs are marked failed with the same settlement keys the consumer captures with, so
-  // a render that finishes meanwhile finds its credits released and discards itself.
+  // Each unfinished output is released under the settlement key the consumer captures with, so a
+  // render that finishes meanwhile finds its credits released and discards itself.
   const unfinished = await db
     .select()
     .from(schema.videoMixerGenerations)
