@@ -44,7 +44,14 @@ describe("video mixer in the browser", () => {
     await page.waitForURL(/\/apps\/video-mixer\/[^/]+$/);
 
     await page.locator('input[type="file"]').setInputFiles(files);
-    await page.getByText("3 klip di proyek ini", { exact: false }).waitFor({ timeout: 60_000 });
+    try {
+      await page.getByText("3 klip di proyek ini", { exact: false }).waitFor({ timeout: 60_000 });
+    } catch (error) {
+      // Say which upload failed and why, as the page shows it, instead of only "timed out".
+      await page.screenshot({ path: path.join(workDir, "uploads.png"), fullPage: true });
+      const state = await page.locator("main").textContent();
+      throw new Error(`uploads did not finish; page shows:\n${state}\n(screenshot in ${workDir})`, { cause: error });
+    }
 
     await page.getByLabel("Jumlah varian").fill("2");
     const generate = page.getByRole("button", { name: "Buat 2 video" });
