@@ -32,7 +32,7 @@ describe("buying credits in the browser", () => {
     await page.getByRole("link", { name: "Kredit", exact: true }).first().click();
     await page.getByRole("button", { name: "Beli Paket PEBISNIS" }).click();
 
-    // The simulator stands in for Duitku's payment page; the real client code created the invoice.
+    // The simulator replaces Duitku's payment page; the real Duitku client created the invoice.
     await page.waitForURL(/127\.0\.0\.1:8790/);
     await page.getByRole("button", { name: "Bayar sekarang" }).click();
 

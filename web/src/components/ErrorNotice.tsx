@@ -10,10 +10,12 @@ interface Props {
   /** Shows a retry button that calls this. */
   onRetry?: () => void;
   compact?: boolean;
+  /** Shown in place of the translated message, for errors a feature translates from their `details`. */
+  message?: string;
 }
 
 /** Shows a translated error with the request id in small print so that support can find the logs. */
-export function ErrorNotice({ error, context, onRetry, compact = false }: Props) {
+export function ErrorNotice({ error, context, onRetry, compact = false, message }: Props) {
   const { t } = useTranslation();
   const described = describeError(error, t, context);
 
@@ -21,7 +23,7 @@ export function ErrorNotice({ error, context, onRetry, compact = false }: Props)
     <div className={compact ? `${styles.notice} ${styles.compact}` : styles.notice} role="alert">
       <AlertCircle className={styles.icon} aria-hidden="true" size={18} />
       <div className={styles.body}>
-        <p>{described.message}</p>
+        <p>{message ?? described.message}</p>
         {described.fieldIssues.length > 0 && (
           <ul className={styles.fields}>
             {described.fieldIssues.map((issue) => (

@@ -66,6 +66,16 @@ export interface MixSettings {
   metadataSource: MetadataSource;
 }
 
+/**
+ * One reason a generation cannot start. `code` is stable and selects the translation, `params`
+ * are the values it names, and `message` is the API's English sentence for codes the app does not know.
+ */
+export interface GenerationProblem {
+  code: string;
+  message: string;
+  params: Record<string, string | number>;
+}
+
 export interface Estimate {
   count: number;
   distinctVariants: number;
@@ -75,7 +85,7 @@ export interface Estimate {
   totalCost: number;
   predictedDurationSeconds: number;
   balance: number;
-  problems: string[];
+  problems: GenerationProblem[];
 }
 
 export type GenerationStatus = "queued" | "processing" | "completed" | "partial" | "failed";

@@ -63,20 +63,34 @@ describe("estimate", () => {
     expect(response.status).toBe(200);
     expect(response.body.distinctVariants).toBe(0);
     expect(response.body.predictedDurationSeconds).toBe(0);
-    expect(response.body.problems).toEqual(["The project has no clips yet. Upload at least one clip."]);
+    expect(response.body.problems).toEqual([
+      { code: "no_clips", message: "The project has no clips yet. Upload at least one clip.", params: {} },
+    ]);
   });
 
   it("lists a count above the distinct variants", async () => {
     const { cookie, projectId } = await projectWithClips([2, 3]);
     const response = await estimate(cookie, projectId, settings, 3);
-    expect(response.body.problems).toEqual([expect.stringMatching(/only 2 distinct variants/)]);
+    expect(response.body.problems).toEqual([
+      {
+        code: "too_many_variants",
+        message: expect.stringMatching(/only 2 distinct variants/),
+        params: { count: 3, distinctVariants: 2 },
+      },
+    ]);
   });
 
   it("lists missing credits", async () => {
     const { cookie, projectId } = await projectWithClips([2, 3, 4, 5, 6]);
     const response = await estimate(cookie, projectId, settings, 30);
     expect(response.body).toMatchObject({ totalCost: 120, balance: 100 });
-    expect(response.body.problems).toEqual([expect.stringMatching(/costs 120 credits, but the balance is 100/)]);
+    expect(response.body.problems).toEqual([
+      {
+        code: "insufficient_credits",
+        message: expect.stringMatching(/costs 120 credits, but the balance is 100/),
+        params: { required: 120, balance: 100 },
+      },
+    ]);
   });
 
   it("lists an invalid combination", async () => {
@@ -87,7 +101,13 @@ describe("estimate", () => {
     const response = await estimate(cookie, projectId, { ...settings, groupMixing: "random", orderMixing: true }, 1);
 
     expect(response.status).toBe(200);
-    expect(response.body.problems).toEqual([expect.stringMatching(/cannot be combined with group mixing/)]);
+    expect(response.body.problems).toEqual([
+      {
+        code: "invalid_combination",
+        message: expect.stringMatching(/cannot be combined with group mixing/),
+        params: {},
+      },
+    ]);
   });
 
   it("lists group mixing without grouped clips", async () => {
@@ -98,7 +118,9 @@ describe("estimate", () => {
       { ...settings, orderMixing: false, groupMixing: "sequential" },
       1,
     );
-    expect(response.body.problems).toEqual([expect.stringMatching(/needs at least one group with clips/)]);
+    expect(response.body.problems).toEqual([
+      { code: "no_grouped_clips", message: expect.stringMatching(/needs at least one group with clips/), params: {} },
+    ]);
   });
 
   it("lists a duration too short for the clips", async () => {
@@ -109,9 +131,54 @@ describe("estimate", () => {
 
     expect(response.status).toBe(200);
     expect(response.body.problems).toEqual([
-      "A 5 s video cannot give each of its 12 clips at least 0.5 s. Use at most 10 clips, or set the duration to at least 6 s.",
+      {
+        code: "duration_too_short",
+        message:
+          "A 5 s video cannot give each of its 12 clips at least 0.5 s. Use at most 10 clips, or set the duration to at least 6 s.",
+        params: { seconds: 5, segments: 12, minSegmentSeconds: 0.5, maxSegments: 10, minSeconds: 6 },
+      },
     ]);
     expect(response.body.predictedDurationSeconds).toBe(0);
+  });
+
+  it("lists a duration too short for the groups", async () => {
+    const { cookie, user } = await signUpFresh();
+    const projectId = await createProject(cookie);
+    for (let position = 0; position < 11; position++) {
+      const groupId = await createGroup(cookie, projectId, `Group ${position}`);
+      await seedClip(user.id, projectId, { groupId, durationSeconds: 2 });
+    }
+    const fixed = {
+      ...settings,
+      orderMixing: false,
+      groupMixing: "sequential",
+      duration: { mode: "fixed", seconds: 5, fit: "speed" },
+    };
+
+    const response = await estimate(cookie, projectId, fixed, 1);
+
+    expect(response.body.problems).toEqual([
+      {
+        code: "duration_too_short_for_groups",
+        message: expect.stringMatching(/each of the 11 groups.*at most 10 groups/),
+        params: { seconds: 5, segments: 11, minSegmentSeconds: 0.5, maxSegments: 10, minSeconds: 5.5 },
+      },
+    ]);
+  });
+
+  it("lists clips without a playable duration", async () => {
+    const { cookie, projectId } = await projectWithClips([0]);
+    const response = await estimate(cookie, projectId, settings, 1);
+    expect(response.body.problems.map((problem: { code: string }) => problem.code)).toEqual(["no_playable_clips"]);
+  });
+
+  it("lists several problems in fixing order", async () => {
+    const { cookie, projectId } = await projectWithClips([2, 3]);
+    const response = await estimate(cookie, projectId, settings, 30);
+    expect(response.body.problems.map((problem: { code: string }) => problem.code)).toEqual([
+      "too_many_variants",
+      "insufficient_credits",
+    ]);
   });
 
   it("rejects invalid settings and counts with 400", async () => {

@@ -4,14 +4,14 @@ import { creditAccount } from "../../credits/account";
 import { getDb } from "../../db/client";
 import {
   countDistinctVariants,
-  noClipsMessage,
+  noVariantsProblem,
   type PlannerClip,
   planVariants,
   segmentLengthProblem,
-  tooManyVariantsMessage,
   validateCombination,
 } from "./planner";
 import { pricePerVariant } from "./pricing";
+import { insufficientCreditsProblem, type Problem, tooManyVariantsProblem } from "./problems";
 import {
   errorResponses,
   estimateSchema,
@@ -88,28 +88,25 @@ function findProblems(input: {
   settings: MixSettings;
   count: number;
   distinct: number;
-  tooShort: string | null;
+  tooShort: Problem | null;
   totalCost: number;
   balance: number;
-}): string[] {
-  const problems: string[] = [];
+}): Problem[] {
+  const problems: Problem[] = [];
   const invalidCombination = validateCombination(input.settings);
 
+  // An empty project reports no_clips before any settings problem: there is nothing to mix yet.
   if (input.clips.length === 0) {
-    problems.push("The project has no clips yet. Upload at least one clip.");
+    problems.push(noVariantsProblem(input.clips, input.settings));
   } else if (invalidCombination) {
     problems.push(invalidCombination);
   } else if (input.distinct === 0) {
-    problems.push(noClipsMessage(input.settings));
+    problems.push(noVariantsProblem(input.clips, input.settings));
   } else if (input.count > input.distinct) {
-    problems.push(tooManyVariantsMessage(input.count, input.distinct));
+    problems.push(tooManyVariantsProblem(input.count, input.distinct));
   }
   if (input.distinct > 0 && input.tooShort !== null) problems.push(input.tooShort);
 
-  if (input.totalCost > input.balance) {
-    problems.push(
-      `This generation costs ${input.totalCost} credits, but the balance is ${input.balance}. Top up or lower the count.`,
-    );
-  }
+  if (input.totalCost > input.balance) problems.push(insufficientCreditsProblem(input.totalCost, input.balance));
   return problems;
 }

@@ -55,13 +55,15 @@ function outputLength(plan: VariantPlan, clips: PlannerClip[]): number {
   );
 }
 
-function expectAppError(run: () => unknown, pattern: RegExp) {
+/** Runs `run` and checks it throws a 400 AppError whose message matches and whose `details.problem` is `problem`. */
+function expectAppError(run: () => unknown, pattern: RegExp, problem?: string) {
   try {
     run();
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(400);
     expect((error as AppError).message).toMatch(pattern);
+    if (problem !== undefined) expect((error as AppError).details?.problem).toBe(problem);
     return;
   }
   throw new Error("expected an AppError");
@@ -133,9 +135,9 @@ describe("countDistinctVariants", () => {
 
 describe("validateCombination", () => {
   it("rejects order mixing with group mixing", () => {
-    expect(validateCombination(settings({ groupMixing: "random", orderMixing: true }))).toMatch(
-      /group order|in their order/,
-    );
+    const problem = validateCombination(settings({ groupMixing: "random", orderMixing: true }));
+    expect(problem?.code).toBe("invalid_combination");
+    expect(problem?.message).toMatch(/group order|in their order/);
   });
 
   it("rejects different start with group mixing", () => {
@@ -152,6 +154,7 @@ describe("validateCombination", () => {
     expectAppError(
       () => planVariants(clips, groups, settings({ groupMixing: "random", orderMixing: true }), 1, "s"),
       /group mixing/,
+      "invalid_combination",
     );
   });
 });
@@ -222,13 +225,22 @@ describe("planVariants sequences", () => {
   });
 
   it("rejects a count above the distinct variants", () => {
-    expectAppError(() => planVariants(ungrouped(3), [], settings({ orderMixing: true }), 7, "s"), /only 6 distinct/);
-    expectAppError(() => planVariants(ungrouped(3), [], base, 2, "s"), /only 1 distinct/);
+    expectAppError(
+      () => planVariants(ungrouped(3), [], settings({ orderMixing: true }), 7, "s"),
+      /only 6 distinct/,
+      "too_many_variants",
+    );
+    expectAppError(() => planVariants(ungrouped(3), [], base, 2, "s"), /only 1 distinct/, "too_many_variants");
   });
 
   it("rejects a project without usable clips", () => {
-    expectAppError(() => planVariants([], [], base, 1, "s"), /no playable clips/);
-    expectAppError(() => planVariants(ungrouped(2), [], settings({ groupMixing: "random" }), 1, "s"), /group/);
+    expectAppError(() => planVariants([], [], base, 1, "s"), /no clips/, "no_clips");
+    expectAppError(() => planVariants([clip("broken", 0)], [], base, 1, "s"), /no playable clips/, "no_playable_clips");
+    expectAppError(
+      () => planVariants(ungrouped(2), [], settings({ groupMixing: "random" }), 1, "s"),
+      /group/,
+      "no_grouped_clips",
+    );
   });
 
   it("rejects a count below one", () => {
@@ -431,17 +443,29 @@ describe("planVariants minimum segment length", () => {
     const many = Array.from({ length: 12 }, (_, i) => clip(`c${i}`, 10, null, i));
     const mix = settings({ duration: { mode: "fixed", seconds: 5, fit: "equal" } });
 
-    expect(segmentLengthProblem(many, [], mix)).toBe(
-      "A 5 s video cannot give each of its 12 clips at least 0.5 s. Use at most 10 clips, or set the duration to at least 6 s.",
-    );
-    expectAppError(() => planVariants(many, [], mix, 1, "s"), /at most 10 clips/);
+    expect(segmentLengthProblem(many, [], mix)).toEqual({
+      code: "duration_too_short",
+      message:
+        "A 5 s video cannot give each of its 12 clips at least 0.5 s. Use at most 10 clips, or set the duration to at least 6 s.",
+      params: { seconds: 5, segments: 12, minSegmentSeconds: 0.5, maxSegments: 10, minSeconds: 6 },
+    });
+    expectAppError(() => planVariants(many, [], mix, 1, "s"), /at most 10 clips/, "duration_too_short");
   });
 
   it("counts groups, not clips, with group mixing", () => {
     const { clips: groupedClips, groups } = grouped(Array.from({ length: 11 }, () => 2));
     const mix = settings({ groupMixing: "sequential", duration: { mode: "fixed", seconds: 5, fit: "speed" } });
 
-    expect(segmentLengthProblem(groupedClips, groups, mix)).toMatch(/each of the 11 groups.*at most 10 groups/);
+    const problem = segmentLengthProblem(groupedClips, groups, mix);
+    expect(problem?.code).toBe("duration_too_short_for_groups");
+    expect(problem?.message).toMatch(/each of the 11 groups.*at most 10 groups/);
+    expect(problem?.params).toEqual({
+      seconds: 5,
+      segments: 11,
+      minSegmentSeconds: 0.5,
+      maxSegments: 10,
+      minSeconds: 5.5,
+    });
     expect(segmentLengthProblem(groupedClips.slice(0, 20), groups.slice(0, 10), mix)).toBeNull();
   });
 

@@ -1,4 +1,14 @@
 import { AppError } from "../../core/errors";
+import {
+  durationTooShortProblem,
+  invalidCombinationProblem,
+  noClipsProblem,
+  noGroupedClipsProblem,
+  noPlayableClipsProblem,
+  type Problem,
+  problemError,
+  tooManyVariantsProblem,
+} from "./problems";
 import type { MixSettings } from "./settings";
 
 export interface PlannerClip {
@@ -52,12 +62,10 @@ const SPEED_STEP = 0.05;
 // Indices up to 2^53 stay exact in a double; larger spaces are sampled without indexing.
 const MAX_INDEXABLE = Number.MAX_SAFE_INTEGER;
 
-/** Returns a message when the mixing options contradict each other, otherwise null. */
-export function validateCombination(settings: PlannerSettings): string | null {
+/** Returns a problem when the mixing options contradict each other, otherwise null. */
+export function validateCombination(settings: PlannerSettings): Problem | null {
   if (settings.groupMixing === "off") return null;
-  if (settings.orderMixing || settings.differentStart) {
-    return "Order mixing and different start cannot be combined with group mixing, because group mixing keeps the groups in their order. Turn off order mixing and different start, or turn off group mixing.";
-  }
+  if (settings.orderMixing || settings.differentStart) return invalidCombinationProblem();
   return null;
 }
 
@@ -87,22 +95,20 @@ export function planVariants(
   seed: string,
 ): VariantPlan[] {
   const invalid = validateCombination(settings);
-  if (invalid !== null) throw new AppError("invalid_request", invalid);
+  if (invalid !== null) throw problemError(invalid);
 
   if (!Number.isSafeInteger(count) || count < 1) {
     throw new AppError("invalid_request", `The variant count must be a positive integer; got ${count}`);
   }
 
   const space = sequenceSpace(clips, groups, settings);
-  if (space === null) throw new AppError("invalid_request", noClipsMessage(settings));
+  if (space === null) throw problemError(noVariantsProblem(clips, settings));
 
   const available = Math.min(space.size, MAX_DISTINCT_VARIANTS);
-  if (count > available) {
-    throw new AppError("invalid_request", tooManyVariantsMessage(count, available));
-  }
+  if (count > available) throw problemError(tooManyVariantsProblem(count, available));
 
   const tooShort = segmentLengthProblem(clips, groups, settings);
-  if (tooShort !== null) throw new AppError("invalid_request", tooShort);
+  if (tooShort !== null) throw problemError(tooShort);
 
   const random = createRandom(seed);
   const sequences = pickSequences(space, count, random);
@@ -115,19 +121,14 @@ export function planVariants(
   });
 }
 
-/** Explains why no variant can be planned; the estimate shows the same text. */
-export function noClipsMessage(settings: PlannerSettings): string {
-  return settings.groupMixing === "off"
-    ? "The project has no playable clips yet. Upload at least one clip."
-    : "Group mixing needs at least one group with clips. Move clips into groups or turn off group mixing.";
-}
-
-export function tooManyVariantsMessage(count: number, available: number): string {
-  return `${count} variants were requested, but these clips and settings give only ${available} distinct variants. Lower the count, add clips, or turn on more mixing options.`;
+/** Explains why no variant can be planned; the estimate reports the same problem. */
+export function noVariantsProblem(clips: PlannerClip[], settings: PlannerSettings): Problem {
+  if (clips.length === 0) return noClipsProblem();
+  return settings.groupMixing === "off" ? noPlayableClipsProblem() : noGroupedClipsProblem();
 }
 
 /**
- * Returns a message when a fixed duration is too short to give every segment of a variant
+ * Returns a problem when a fixed duration is too short to give every segment of a variant
  * MIN_SEGMENT_SECONDS, otherwise null. The rule depends only on the segment count, so the
  * estimate and the generation agree whatever speeds a variant draws.
  */
@@ -135,7 +136,7 @@ export function segmentLengthProblem(
   clips: PlannerClip[],
   groups: PlannerGroup[],
   settings: PlannerSettings,
-): string | null {
+): Problem | null {
   if (settings.duration.mode !== "fixed") return null;
   const { seconds } = settings.duration;
 
@@ -143,12 +144,13 @@ export function segmentLengthProblem(
   const segments = settings.groupMixing === "off" ? grouped.flat().length + ungrouped.length : grouped.length;
   if (segments * MIN_SEGMENT_SECONDS <= seconds) return null;
 
-  const maxSegments = Math.floor(seconds / MIN_SEGMENT_SECONDS);
-  const minSeconds = segments * MIN_SEGMENT_SECONDS;
-  if (settings.groupMixing === "off") {
-    return `A ${seconds} s video cannot give each of its ${segments} clips at least ${MIN_SEGMENT_SECONDS} s. Use at most ${maxSegments} clips, or set the duration to at least ${minSeconds} s.`;
-  }
-  return `Each variant takes one clip from each of the ${segments} groups, and a ${seconds} s video cannot give each of them at least ${MIN_SEGMENT_SECONDS} s. Use at most ${maxSegments} groups, or set the duration to at least ${minSeconds} s.`;
+  return durationTooShortProblem(settings.groupMixing === "off" ? "clips" : "groups", {
+    seconds,
+    segments,
+    minSegmentSeconds: MIN_SEGMENT_SECONDS,
+    maxSegments: Math.floor(seconds / MIN_SEGMENT_SECONDS),
+    minSeconds: segments * MIN_SEGMENT_SECONDS,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -37,6 +37,26 @@ describe("video mixer OpenAPI document", () => {
     expect(document.components?.schemas).toHaveProperty("VideoMixerGeneration");
   });
 
+  it("describes estimate problems by code", () => {
+    const { components } = videoMixerRoutes.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: { title: "Lumiku API", version: "test" },
+    });
+
+    const problem = components?.schemas?.VideoMixerProblem as {
+      required?: string[];
+      properties?: Record<string, { enum?: string[] }>;
+    };
+    expect(problem.required).toEqual(["code", "message", "params"]);
+    expect(problem.properties?.code?.enum).toContain("too_many_variants");
+    expect(problem.properties?.code?.enum).toContain("insufficient_credits");
+    const estimate = components?.schemas?.VideoMixerEstimate as { properties?: Record<string, unknown> };
+    expect(estimate.properties?.problems).toEqual({
+      type: "array",
+      items: { $ref: "#/components/schemas/VideoMixerProblem" },
+    });
+  });
+
   it("describes generations and binary downloads", () => {
     const { paths } = videoMixerRoutes.getOpenAPI31Document({
       openapi: "3.1.0",

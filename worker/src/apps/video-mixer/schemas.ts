@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { PROBLEM_CODES } from "./problems";
 import { mixSettingsSchema } from "./settings";
 
 // ---------------------------------------------------------------------------------------------
@@ -127,6 +128,20 @@ export const clipSchema = z
   })
   .openapi("VideoMixerClip");
 
+export const problemSchema = z
+  .object({
+    code: z.enum(PROBLEM_CODES).openapi({
+      description: "Stable code to translate the problem by. New codes may be added; show `message` for unknown ones",
+    }),
+    message: z.string().openapi({ description: "The problem as an English sentence" }),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).openapi({
+      description:
+        "Values the message names, by code: too_many_variants {count, distinctVariants}; insufficient_credits {required, balance}; duration_too_short and duration_too_short_for_groups {seconds, segments, minSegmentSeconds, maxSegments, minSeconds}; the others none",
+      example: { count: 7, distinctVariants: 6 },
+    }),
+  })
+  .openapi("VideoMixerProblem");
+
 export const estimateSchema = z
   .object({
     count: z.number().int(),
@@ -136,7 +151,7 @@ export const estimateSchema = z
     totalCost: z.number().int(),
     predictedDurationSeconds: z.number(),
     balance: z.number().int(),
-    problems: z.array(z.string()),
+    problems: z.array(problemSchema),
   })
   .openapi("VideoMixerEstimate");
 

@@ -4,15 +4,13 @@ import { useLanguage } from "../../../i18n";
 import { formatDuration, formatNumber } from "../../../lib/format";
 import type { Estimate } from "../types";
 import styles from "./GeneratePanel.module.css";
+import { problemText } from "./problem-text";
 
 /** Shows the live estimate: variants, prices, predicted length, balance afterwards and what blocks generating. */
 export function EstimateSummary({ estimate, stale }: { estimate: Estimate; stale: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const balanceAfter = estimate.balance - estimate.totalCost;
-  // Known problem codes get a translation, and free text from the API is shown as it came.
-  const problemText = (problem: string) =>
-    /^[a-z0-9_]+$/.test(problem) ? t(`videoMixer.problems.${problem}`, { defaultValue: problem }) : problem;
   const credits = (amount: number) => `${formatNumber(amount, language)} ${t("credits.unit", { count: amount })}`;
 
   const rows: { key: string; label: string; value: string; strong?: boolean; negative?: boolean }[] = [
@@ -54,9 +52,9 @@ export function EstimateSummary({ estimate, stale }: { estimate: Estimate; stale
       {estimate.problems.length > 0 && (
         <ul className={styles.problems} aria-label={t("videoMixer.estimate.problemsLabel")}>
           {estimate.problems.map((problem) => (
-            <li key={problem}>
+            <li key={`${problem.code}:${problem.message}`} data-problem={problem.code}>
               <AlertTriangle size={16} aria-hidden="true" />
-              {problemText(problem)}
+              {problemText(problem, t)}
             </li>
           ))}
         </ul>

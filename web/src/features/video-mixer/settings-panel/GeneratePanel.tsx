@@ -12,6 +12,7 @@ import type { Generation, MixSettings } from "../types";
 import { EstimateSummary } from "./EstimateSummary";
 import { NumberField } from "./fields";
 import styles from "./GeneratePanel.module.css";
+import { problemFromError, problemText } from "./problem-text";
 
 interface Props {
   projectId: string;
@@ -33,6 +34,10 @@ export function GeneratePanel({ projectId, settings, count, onCountChange, onGen
   const waiting = debounced !== input || estimate.isFetching;
   const problems = estimate.data?.problems ?? [];
   const canGenerate = !waiting && estimate.isSuccess && !estimate.isPlaceholderData && problems.length === 0;
+  // The estimate can be outdated by the time Generate is pressed (balance or clips changed), and
+  // then the request fails with the same problem the estimate would list.
+  const generateProblem = problemFromError(generate.error);
+  const generateProblemText = generateProblem ? problemText(generateProblem, t) : undefined;
 
   return (
     <div className={styles.panel}>
@@ -58,7 +63,7 @@ export function GeneratePanel({ projectId, settings, count, onCountChange, onGen
         {estimate.data && <EstimateSummary estimate={estimate.data} stale={waiting} />}
       </div>
 
-      {generate.isError && <ErrorNotice error={generate.error} context="generate" />}
+      {generate.isError && <ErrorNotice error={generate.error} context="generate" message={generateProblemText} />}
 
       <button
         type="button"

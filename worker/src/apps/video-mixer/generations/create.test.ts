@@ -155,7 +155,12 @@ describe("POST /projects/:projectId/generations", () => {
 
     expect(response.status).toBe(402);
     expect(response.body.error.code).toBe("insufficient_credits");
-    expect(response.body.error.details).toEqual({ required: 2 * PRICE, balance: PRICE });
+    expect(response.body.error.details).toEqual({
+      problem: "insufficient_credits",
+      required: 2 * PRICE,
+      balance: PRICE,
+    });
+    expect(response.body.error.message).toMatch(new RegExp(`costs ${2 * PRICE} credits, but the balance is ${PRICE}`));
     expect(await generationsOf(projectId)).toHaveLength(0);
     expect(sent).toHaveLength(0);
     expect(await creditAccount(env, user.id).getBalance(user.id)).toBe(PRICE);
@@ -228,11 +233,15 @@ describe("POST /projects/:projectId/generations", () => {
 
     const contradiction = await post({ settings: { ...DEFAULT_SETTINGS, groupMixing: "sequential" }, count: 1 });
     expect(contradiction.status).toBe(400);
+    expect(contradiction.body.error.code).toBe("invalid_request");
     expect(contradiction.body.error.message).toMatch(/group mixing/i);
+    expect(contradiction.body.error.details).toEqual({ problem: "invalid_combination" });
 
     // Three clips in any order give 3! = 6 distinct variants.
     const tooMany = await post({ settings: DEFAULT_SETTINGS, count: 7 });
     expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.code).toBe("invalid_request");
+    expect(tooMany.body.error.details).toEqual({ problem: "too_many_variants", count: 7, distinctVariants: 6 });
 
     const notJson = await callWithEnv({ RENDER_QUEUE: queue }, path, { method: "POST", cookie, body: "count=1" });
     expect(notJson.status).toBe(415);
@@ -260,6 +269,14 @@ describe("POST /projects/:projectId/generations", () => {
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe("invalid_request");
     expect(response.body.error.message).toMatch(/12 clips at least 0\.5 s\. Use at most 10 clips/);
+    expect(response.body.error.details).toEqual({
+      problem: "duration_too_short",
+      seconds: 5,
+      segments: 12,
+      minSegmentSeconds: 0.5,
+      maxSegments: 10,
+      minSeconds: 6,
+    });
     expect(sent).toHaveLength(0);
     expect(await generationsOf(projectId)).toHaveLength(0);
     expect(await creditAccount(env, user.id).getBalance(user.id)).toBe(100);
@@ -281,6 +298,7 @@ describe("POST /projects/:projectId/generations", () => {
     );
 
     expect(response.status).toBe(400);
+    expect(response.body.error.details).toEqual({ problem: "no_clips" });
     expect(await creditAccount(env, user.id).getBalance(user.id)).toBe(100);
   });
 

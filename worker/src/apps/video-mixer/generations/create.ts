@@ -8,6 +8,7 @@ import { creditAccount } from "../../../credits/account";
 import { type Database, getDb, schema } from "../../../db/client";
 import { planVariants, validateCombination } from "../planner";
 import { pricePerVariant } from "../pricing";
+import { insufficientCreditsProblem, problemError } from "../problems";
 import {
   errorResponses,
   generationRequestBody,
@@ -36,6 +37,8 @@ export const createGenerationRoute = createRoute({
   path: "/projects/{projectId}/generations",
   tags: ["Video Mixer"],
   summary: "Start a generation: plan the variants, reserve their cost and queue the render",
+  description:
+    "A request the estimate lists a problem for fails with 400 (402 for insufficient_credits) and `error.details` `{ problem: code, ...params }`, with the code and params of the estimate's problem.",
   middleware: [generateRateLimit] as const,
   request: { params: projectParams, body: jsonRequestBody(generationRequestBody) },
   responses: {
@@ -57,7 +60,7 @@ export const createGeneration: RouteHandler<typeof createGenerationRoute, AppEnv
   const db = getDb(c.env.DB);
 
   const invalidCombination = validateCombination(settings);
-  if (invalidCombination) throw new AppError("invalid_request", invalidCombination);
+  if (invalidCombination) throw problemError(invalidCombination);
 
   await loadOwnedProject(db, user.id, projectId);
   const { clips, groups } = await loadPlannerInput(db, projectId);
@@ -159,10 +162,6 @@ async function reserveCredits(env: Env, db: Database, generation: GenerationRow)
 
   if (!result.ok) {
     await deleteGeneration(db, generation.id);
-    throw new AppError(
-      "insufficient_credits",
-      `This generation costs ${result.required} credits but the balance is ${result.balance}`,
-      { required: result.required, balance: result.balance },
-    );
+    throw problemError(insufficientCreditsProblem(result.required, result.balance), "insufficient_credits");
   }
 }
