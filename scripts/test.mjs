@@ -15,6 +15,7 @@ const steps = [
   ["types: web", bin("tsc"), ["-p", "web", "--noEmit"]],
   ["renderer tests", packageBin("renderer", "vitest"), ["run", "--root", "renderer"]],
   ["worker tests", packageBin("worker", "vitest"), ["run", "--root", "worker"]],
+  ["web unit tests", packageBin("web", "vitest"), ["run", "--root", "web"]],
   ["web build", packageBin("web", "vite"), ["build", "web"]],
   ["end-to-end tests", packageBin("e2e", "vitest"), ["run", "--root", "e2e"]],
 ];

@@ -25,6 +25,8 @@ export type ApiErrorCode =
 export interface FieldIssue {
   path: string;
   message: string;
+  /** The rule that failed (e.g. `weak_password`), when the API names one. */
+  code?: string;
 }
 
 export class ApiError extends Error {

@@ -22,9 +22,24 @@ export function describeError(error: unknown, t: TFunction, context?: string): D
     (key): key is string => key !== null && i18next.exists(key),
   );
   let message = keys[0] ? t(keys[0]) : error.message || t("errors.unknown");
-  if (error.retryAfterSeconds !== null && error.code === "rate_limited") {
+  if (error.retryAfterSeconds !== null && (error.code === "rate_limited" || error.code === "account_locked")) {
     message = `${message} ${t("errors.retryAfter", { count: error.retryAfterSeconds })}`;
   }
 
-  return { message, requestId: error.requestId, fieldIssues: error.fieldIssues };
+  return {
+    message,
+    requestId: error.requestId,
+    fieldIssues: error.fieldIssues.map((issue) => translateIssue(issue, t)),
+  };
+}
+
+/** Translates a field's name and, when the API names the failed rule, its message. */
+function translateIssue(issue: FieldIssue, t: TFunction): FieldIssue {
+  const pathKey = `errors.fieldNames.${issue.path}`;
+  const messageKey = issue.code ? `errors.fields.${issue.code}` : null;
+  return {
+    ...issue,
+    path: i18next.exists(pathKey) ? t(pathKey) : issue.path,
+    message: messageKey && i18next.exists(messageKey) ? t(messageKey) : issue.message,
+  };
 }

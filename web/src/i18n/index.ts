@@ -38,7 +38,8 @@ export async function changeLanguage(language: Language): Promise<void> {
 }
 
 i18next.on("languageChanged", (language) => {
-  document.documentElement.lang = language;
+  // Unit tests load this module without a DOM.
+  if (typeof document !== "undefined") document.documentElement.lang = language;
 });
 
 await i18next.use(initReactI18next).init({

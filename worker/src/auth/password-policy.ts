@@ -11,6 +11,7 @@ export function assertStrongPassword(password: string, userInputs: string[], fie
     throw invalidField(
       field,
       "Password is too easy to guess; use a longer phrase of uncommon words, not your name or email",
+      "weak_password",
     );
   }
 }

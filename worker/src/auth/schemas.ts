@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { displayText } from "../core/text";
 import { TIERS } from "../models/tiers";
 
 export const emailSchema = z
@@ -15,7 +16,7 @@ export const passwordSchema = z
   .refine((value) => [...value].length >= 12, "Password must be at least 12 characters")
   .refine((value) => [...value].length <= 128, "Password must be at most 128 characters");
 
-const nameSchema = z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters");
+const nameSchema = displayText({ max: 100, required: "Enter your name" });
 
 export const registerSchema = z
   .object({

@@ -59,6 +59,9 @@ export function notFound(what: string): AppError {
 }
 
 /** Builds a 400 for one field, in the same shape as a schema failure: `details.fields[{ path, message }]`. */
-export function invalidField(path: string, message: string): AppError {
-  return new AppError("invalid_request", "The request is invalid", { fields: [{ path, message }] });
+/** A 400 for one field. `code` names the rule that failed, so that clients can translate the message. */
+export function invalidField(path: string, message: string, code?: string): AppError {
+  return new AppError("invalid_request", "The request is invalid", {
+    fields: [{ path, message, ...(code ? { code } : {}) }],
+  });
 }

@@ -84,6 +84,8 @@ export interface Estimate {
   pricePerVariant: number;
   totalCost: number;
   predictedDurationSeconds: number;
+  /** Shortest and longest variant the settings can produce, in seconds. */
+  predictedDurationRange: { min: number; max: number };
   balance: number;
   problems: GenerationProblem[];
 }

@@ -35,9 +35,22 @@ describe("estimate", () => {
       pricePerVariant: 4,
       totalCost: 20,
       predictedDurationSeconds: 9,
+      predictedDurationRange: { min: 9, max: 9 },
       balance: 100,
       problems: [],
     });
+  });
+
+  it("predicts a range under speed variation", async () => {
+    const { cookie, projectId } = await projectWithClips([2, 3, 4]);
+    const varied = { ...settings, speed: { min: 0.5, max: 2 } };
+
+    const response = await estimate(cookie, projectId, varied, 3);
+
+    expect(response.status).toBe(200);
+    expect(response.body.predictedDurationRange).toEqual({ min: 4.5, max: 18 });
+    expect(response.body.predictedDurationSeconds).toBeGreaterThanOrEqual(4.5);
+    expect(response.body.predictedDurationSeconds).toBeLessThanOrEqual(18);
   });
 
   it("predicts a fixed duration", async () => {

@@ -8,6 +8,7 @@ import {
   type PlannerClip,
   planVariants,
   segmentLengthProblem,
+  type VariantPlan,
   validateCombination,
 } from "./planner";
 import { pricePerVariant } from "./pricing";
@@ -60,11 +61,13 @@ export const estimate: RouteHandler<typeof estimateRoute, AppEnv> = async (c) =>
   // Variants differ in length (speeds, group picks), so the prediction averages a few plans.
   // Nothing can be planned while the segments do not fit the duration.
   let predictedDurationSeconds = 0;
+  let predictedDurationRange = { min: 0, max: 0 };
   const sample = Math.min(count, distinct.count, PREDICTION_SAMPLE);
   if (sample > 0 && tooShort === null) {
     const plans = planVariants(clips, groups, settings, sample, `estimate:${projectId}`);
     const mean = plans.reduce((sum, plan) => sum + plan.durationSeconds, 0) / plans.length;
-    predictedDurationSeconds = Math.round(mean * 10) / 10;
+    predictedDurationSeconds = roundTenth(mean);
+    predictedDurationRange = durationRange(plans, clips, settings);
   }
 
   return c.json(
@@ -75,12 +78,40 @@ export const estimate: RouteHandler<typeof estimateRoute, AppEnv> = async (c) =>
       pricePerVariant: price,
       totalCost,
       predictedDurationSeconds,
+      predictedDurationRange,
       balance,
       problems,
     },
     200,
   );
 };
+
+const roundTenth = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * The shortest and longest output the settings can produce. A fixed duration is what the plans
+ * say; a speed range is drawn again for each real variant, so its bounds come from every segment
+ * at the fastest and at the slowest allowed speed, not from the speeds this sample happened to draw.
+ */
+function durationRange(
+  plans: VariantPlan[],
+  clips: { id: string; durationSeconds: number }[],
+  settings: MixSettings,
+): { min: number; max: number } {
+  const lengths = plans.map((plan) => plan.durationSeconds);
+  if (settings.duration.mode === "fixed" || !settings.speed) {
+    return { min: roundTenth(Math.min(...lengths)), max: roundTenth(Math.max(...lengths)) };
+  }
+
+  const clipSeconds = new Map(clips.map((clip) => [clip.id, clip.durationSeconds]));
+  const atSpeedOne = plans.map((plan) =>
+    plan.segments.reduce((sum, segment) => sum + (segment.trimDuration ?? clipSeconds.get(segment.clipId) ?? 0), 0),
+  );
+  return {
+    min: roundTenth(Math.min(...atSpeedOne) / settings.speed.max),
+    max: roundTenth(Math.max(...atSpeedOne) / settings.speed.min),
+  };
+}
 
 /** The reasons the generation would be rejected, in the order a user should fix them. */
 function findProblems(input: {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { displayParagraph, displayText } from "../../core/text";
 import { PROBLEM_CODES } from "./problems";
 import { mixSettingsSchema } from "./settings";
 
@@ -17,20 +18,27 @@ export const generationParams = z.object({
 export const MAX_VARIANTS_PER_GENERATION = 100;
 
 export const outputParams = generationParams.extend({
-  index: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(MAX_VARIANTS_PER_GENERATION - 1)
+  // Digits only: `z.coerce.number` alone would also read "0x1", "1e0" or " 1" as 1.
+  index: z
+    .string()
+    .regex(/^\d{1,3}$/, "Use the output's zero-based index, e.g. 0")
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_VARIANTS_PER_GENERATION - 1),
+    )
     .openapi({ param: { name: "index", in: "path" }, type: "integer", description: "Zero-based output index" }),
 });
 
 // ---------------------------------------------------------------------------------------------
 // Request bodies
 
-const projectName = z.string().trim().min(1, "Enter a project name").max(100, "Use at most 100 characters");
-const projectDescription = z.string().trim().max(500, "Use at most 500 characters");
-const groupName = z.string().trim().min(1, "Enter a group name").max(100, "Use at most 100 characters");
+const projectName = displayText({ max: 100, required: "Enter a project name" });
+const projectDescription = displayParagraph({ max: 500 });
+const groupName = displayText({ max: 100, required: "Enter a group name" });
 
 export const createProjectBody = z
   .object({ name: projectName, description: projectDescription.optional() })
@@ -149,7 +157,10 @@ export const estimateSchema = z
     distinctVariantsCapped: z.boolean(),
     pricePerVariant: z.number().int(),
     totalCost: z.number().int(),
-    predictedDurationSeconds: z.number(),
+    predictedDurationSeconds: z.number().openapi({ description: "Mean length of a variant, in seconds" }),
+    predictedDurationRange: z
+      .object({ min: z.number(), max: z.number() })
+      .openapi({ description: "Shortest and longest variant the settings can produce, in seconds" }),
     balance: z.number().int(),
     problems: z.array(problemSchema),
   })

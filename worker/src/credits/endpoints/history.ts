@@ -25,7 +25,14 @@ export const historyRoute = createRoute({
   summary: "The user's credit ledger, newest first",
   security: COOKIE_AUTH,
   middleware: [requireUser()] as const,
-  request: { query: pageQuerySchema },
+  request: {
+    query: pageQuerySchema.extend({
+      include: z.enum(["changes", "all"]).default("changes").openapi({
+        description:
+          "`changes` (default) lists only entries that moved credits; `all` adds the zero-amount capture entries",
+      }),
+    }),
+  },
   responses: {
     200: jsonContent(pageSchema(ledgerEntrySchema, "CreditLedgerPage"), "One page of ledger entries"),
     ...errorResponses(400, 401),
@@ -34,10 +41,10 @@ export const historyRoute = createRoute({
 
 export const history: RouteHandler<typeof historyRoute, AppEnv> = async (c) => {
   const user = c.get("user");
-  const { cursor, limit } = c.req.valid("query");
+  const { cursor, limit, include } = c.req.valid("query");
   const before = cursor ? decodeCursor(cursor, z.tuple([z.number().int()]))[0] : undefined;
 
-  const rows = await creditHistoryQuery(getDb(c.env.DB), user.id, before, limit + 1);
+  const rows = await creditHistoryQuery(getDb(c.env.DB), user.id, before, limit + 1, include === "all");
   const page = toPage(
     rows,
     limit,

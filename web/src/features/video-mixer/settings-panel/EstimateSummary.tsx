@@ -23,7 +23,11 @@ export function EstimateSummary({ estimate, stale }: { estimate: Estimate; stale
     {
       key: "duration",
       label: t("videoMixer.estimate.predictedDuration"),
-      value: formatDuration(estimate.predictedDurationSeconds),
+      // Speed variation and group picks make variants differ in length; show the span then.
+      value:
+        estimate.predictedDurationRange.max - estimate.predictedDurationRange.min >= 0.5
+          ? `${formatDuration(estimate.predictedDurationRange.min)}–${formatDuration(estimate.predictedDurationRange.max)}`
+          : formatDuration(estimate.predictedDurationSeconds),
     },
     { key: "balance", label: t("videoMixer.estimate.balance"), value: credits(estimate.balance) },
     { key: "total", label: t("videoMixer.estimate.totalCost"), value: credits(estimate.totalCost), strong: true },

@@ -97,7 +97,7 @@ describe("GET /generations/:generationId/outputs/:index", () => {
     expect(zip.status).toBe(404);
     expect(zip.body.error.code).toBe("not_found");
 
-    for (const index of ["100", "-1", "abc"]) {
+    for (const index of ["100", "-1", "abc", "0x0", "1e0", "%200"]) {
       const response = await call(`${base}/${run.generationId}/outputs/${index}`, { cookie: run.cookie });
       expect(response.status, index).toBe(400);
     }
