@@ -13,6 +13,8 @@ const steps = [
   ["types: worker", bin("tsc"), ["-p", "worker", "--noEmit"]],
   ["types: renderer", bin("tsc"), ["-p", "renderer", "--noEmit"]],
   ["types: web", bin("tsc"), ["-p", "web", "--noEmit"]],
+  ["types: e2e", bin("tsc"), ["-p", "e2e", "--noEmit"]],
+  ["types: bench", bin("tsc"), ["-p", "bench", "--noEmit"]],
   ["renderer tests", packageBin("renderer", "vitest"), ["run", "--root", "renderer"]],
   ["worker tests", packageBin("worker", "vitest"), ["run", "--root", "worker"]],
   ["web unit tests", packageBin("web", "vitest"), ["run", "--root", "web"]],
