@@ -7,9 +7,9 @@ import { GroupBoard } from "../board/GroupBoard";
 import { GenerationHistory } from "../generations/GenerationHistory";
 import { useInvalidateBoard } from "../mutations";
 import { clipsQueryOptions, projectQueryOptions } from "../queries";
-import { DEFAULT_SETTINGS } from "../settings";
 import { GeneratePanel } from "../settings-panel/GeneratePanel";
 import { SettingsPanel } from "../settings-panel/SettingsPanel";
+import { useStoredSettings } from "../stored-settings";
 import type { MixSettings } from "../types";
 import { UploadQueue } from "../upload/UploadQueue";
 import { UploadZone } from "../upload/UploadZone";
@@ -28,8 +28,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
   const invalidateBoard = useInvalidateBoard(projectId);
   const uploads = useClipUploads(projectId, invalidateBoard);
 
-  const [settings, setSettings] = useState<MixSettings>(DEFAULT_SETTINGS);
-  const [count, setCount] = useState(5);
+  const { settings, setSettings, count, setCount } = useStoredSettings(projectId);
   const [uploadGroupId, setUploadGroupId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
 
@@ -43,7 +42,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
       setAnnouncement(t("videoMixer.generations.settingsApplied"));
       document.getElementById("settings-title")?.scrollIntoView({ behavior: "smooth", block: "start" });
     },
-    [t],
+    [t, setSettings],
   );
 
   return (

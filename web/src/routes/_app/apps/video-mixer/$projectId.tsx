@@ -25,7 +25,8 @@ export const Route = createFileRoute("/_app/apps/video-mixer/$projectId")({
 
 function ProjectPage() {
   const { projectId } = Route.useParams();
-  return <ProjectView projectId={projectId} />;
+  // Keyed by project so that per-project state (settings, uploads) starts fresh on a switch.
+  return <ProjectView key={projectId} projectId={projectId} />;
 }
 
 function ProjectNotFound() {
