@@ -10,6 +10,7 @@ export const API_BASE_URL: string = (import.meta.env.VITE_API_BASE_URL ?? "").re
 export type ApiErrorCode =
   | "invalid_request"
   | "unauthorized"
+  | "token_expired"
   | "forbidden"
   | "insufficient_credits"
   | "not_found"
@@ -130,7 +131,75 @@ export function apiUrl(path: string): string {
   return `${API_BASE_URL}${path}`;
 }
 
-/** Sends one request and returns the parsed JSON body, or `undefined` for 204 and empty bodies. */
+const REFRESH_PATH = "/api/auth/refresh";
+
+// Counts completed refreshes, so a request that was sent before the latest one can tell that its
+// 401 `token_expired` came from cookies that are already replaced.
+let refreshCount = 0;
+let refreshInFlight: Promise<boolean> | null = null;
+
+/** Returns the current refresh count. Take it before sending a request and pass it to `renewSession`. */
+export function sessionVersion(): number {
+  return refreshCount;
+}
+
+/**
+ * Rotates the session cookies with `POST /api/auth/refresh` and resolves true on success. Parallel
+ * callers share one request, because the API revokes the whole session when a rotated refresh
+ * token is presented again more than 10 s later.
+ */
+export function refreshSession(): Promise<boolean> {
+  if (!refreshInFlight) {
+    refreshInFlight = requestRefresh().finally(() => {
+      refreshInFlight = null;
+    });
+  }
+  return refreshInFlight;
+}
+
+async function requestRefresh(): Promise<boolean> {
+  try {
+    const response = await fetch(apiUrl(REFRESH_PATH), {
+      method: "POST",
+      headers: { Accept: "application/json" },
+      credentials: "include",
+    });
+    if (!response.ok) return false;
+    refreshCount++;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Handles a 401 `token_expired` for a request sent at `sentAtVersion`. Resolves true when the
+ * request should be sent once more: a refresh has completed since it was sent, or this call
+ * refreshed successfully.
+ */
+export async function renewSession(sentAtVersion: number): Promise<boolean> {
+  if (refreshCount !== sentAtVersion) return true;
+  return refreshSession();
+}
+
+export function isTokenExpired(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 401 && error.code === "token_expired";
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(apiUrl(path), init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, "network_error", error instanceof Error ? error.message : "Network request failed");
+  }
+}
+
+/**
+ * Sends one request and returns the parsed JSON body, or `undefined` for 204 and empty bodies. On
+ * a 401 `token_expired` it refreshes the session and sends the request once more. When the
+ * refresh fails, the 401 is thrown as any other.
+ */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   let body: string | undefined;
@@ -138,25 +207,27 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     headers["Content-Type"] = "application/json";
     body = JSON.stringify(options.json);
   }
+  const init: RequestInit = {
+    method: options.method ?? (body === undefined ? "GET" : "POST"),
+    headers,
+    body,
+    credentials: "include",
+    signal: options.signal,
+  };
 
-  let response: Response;
-  try {
-    response = await fetch(apiUrl(path), {
-      method: options.method ?? (body === undefined ? "GET" : "POST"),
-      headers,
-      body,
-      credentials: "include",
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(0, "network_error", error instanceof Error ? error.message : "Network request failed");
+  const version = sessionVersion();
+  let response = await send(path, init);
+  let text = await response.text();
+  let error = response.ok ? null : toApiError(response.status, text, response.headers);
+
+  if (isTokenExpired(error) && (await renewSession(version))) {
+    response = await send(path, init);
+    text = await response.text();
+    error = response.ok ? null : toApiError(response.status, text, response.headers);
   }
 
-  const text = await response.text();
-  if (!response.ok) {
-    const error = toApiError(response.status, text, response.headers);
-    if (response.status === 401 && options.authRedirect !== false) notifyUnauthorized();
+  if (error) {
+    if (error.status === 401 && options.authRedirect !== false) notifyUnauthorized();
     throw error;
   }
   if (!text) return undefined as T;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
-import { ChevronDown, History, LogOut } from "lucide-react";
+import { ChevronDown, History, LogOut, UserRound } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
@@ -9,7 +9,7 @@ import type { Me } from "../features/auth/types";
 import { ErrorNotice } from "./ErrorNotice";
 import styles from "./UserMenu.module.css";
 
-/** Renders the account button in the header, which opens a panel with the credit history link and sign-out. */
+/** Renders the account button in the header, which opens a panel with links to the account page and credit history, and sign-out. */
 export function UserMenu({ user }: { user: Me }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -73,6 +73,10 @@ export function UserMenu({ user }: { user: Me }) {
           <strong>{user.name}</strong>
           <span className="muted small">{user.email}</span>
         </div>
+        <Link to="/account" className={styles.item} onClick={() => setOpen(false)}>
+          <UserRound size={16} aria-hidden="true" />
+          {t("header.account")}
+        </Link>
         <Link to="/credits" className={styles.item} onClick={() => setOpen(false)}>
           <History size={16} aria-hidden="true" />
           {t("header.creditHistory")}

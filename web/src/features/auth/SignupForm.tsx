@@ -1,13 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useRouter } from "@tanstack/react-router";
-import { Check, Circle } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { PasswordField } from "../../components/PasswordField";
-import { isEmailValid, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from "./password-rules";
+import { PasswordRules } from "./PasswordRules";
+import { isEmailValid, isPasswordLengthValid } from "./password-rules";
 import { meQueryKey, register } from "./queries";
-import styles from "./SignupForm.module.css";
 
 interface FieldErrors {
   name?: string;
@@ -33,19 +32,13 @@ export function SignupForm() {
     },
   });
 
-  const length = passwordLength(password);
-  const rules = [
-    { met: length >= PASSWORD_MIN_LENGTH, label: t("auth.rules.min", { count: PASSWORD_MIN_LENGTH }) },
-    { met: length > 0 && length <= PASSWORD_MAX_LENGTH, label: t("auth.rules.max", { count: PASSWORD_MAX_LENGTH }) },
-  ];
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next: FieldErrors = {};
     if (!name.trim()) next.name = t("auth.nameRequired");
     if (name.trim().length > 100) next.name = t("auth.nameTooLong");
     if (!isEmailValid(email)) next.email = t("auth.emailInvalid");
-    if (!rules.every((rule) => rule.met)) next.password = t("auth.passwordInvalid");
+    if (!isPasswordLengthValid(password)) next.password = t("auth.passwordInvalid");
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     mutation.mutate({ name: name.trim(), email: email.trim(), password });
@@ -108,17 +101,7 @@ export function SignupForm() {
         onChange={setPassword}
         autoComplete="new-password"
         error={errors.password}
-        hint={
-          <ul className={styles.rules} aria-label={t("auth.rules.title")}>
-            {rules.map((rule) => (
-              <li key={rule.label} className={rule.met ? styles.met : undefined}>
-                {rule.met ? <Check size={14} aria-hidden="true" /> : <Circle size={14} aria-hidden="true" />}
-                {rule.label}
-                <span className="sr-only">{rule.met ? t("auth.rules.met") : t("auth.rules.unmet")}</span>
-              </li>
-            ))}
-          </ul>
-        }
+        hint={<PasswordRules password={password} />}
       />
 
       <button type="submit" className="btn btn-primary btn-lg btn-block" disabled={mutation.isPending}>

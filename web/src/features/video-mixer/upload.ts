@@ -1,4 +1,12 @@
-import { ApiError, apiUrl, notifyUnauthorized, toApiError } from "../../api/client";
+import {
+  ApiError,
+  apiUrl,
+  isTokenExpired,
+  notifyUnauthorized,
+  renewSession,
+  sessionVersion,
+  toApiError,
+} from "../../api/client";
 import { BASE } from "./queries";
 import type { Clip } from "./types";
 
@@ -23,20 +31,59 @@ export interface UploadHandle {
   abort: () => void;
 }
 
-/**
- * Uploads one clip as multipart form data. XMLHttpRequest is used instead of fetch because only it
- * reports upload progress. The promise rejects with an `ApiError`, or with a DOMException named
- * "AbortError" after `abort()`.
- */
-export function uploadClip(options: {
+interface ClipUploadOptions {
   projectId: string;
   file: File;
   groupId: string | null;
   onProgress: (loaded: number, total: number) => void;
-}): UploadHandle {
-  const xhr = new XMLHttpRequest();
+}
 
-  const promise = new Promise<Clip>((resolve, reject) => {
+/**
+ * Uploads one clip as multipart form data. XMLHttpRequest is used instead of fetch because only it
+ * reports upload progress. After a 401 `token_expired` the session is refreshed and the upload
+ * starts again from the first byte, once. The promise rejects with an `ApiError`, or with a
+ * DOMException named "AbortError" after `abort()`.
+ */
+export function uploadClip(options: ClipUploadOptions): UploadHandle {
+  let current: XMLHttpRequest | null = null;
+  let aborted = false;
+
+  const attempt = () => {
+    current = new XMLHttpRequest();
+    return sendClip(current, options);
+  };
+
+  const run = async (): Promise<Clip> => {
+    const version = sessionVersion();
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isTokenExpired(error) || !(await renewSession(version))) throw notifyIfUnauthorized(error);
+    }
+
+    if (aborted) throw new DOMException("Upload canceled", "AbortError");
+    try {
+      return await attempt();
+    } catch (error) {
+      throw notifyIfUnauthorized(error);
+    }
+  };
+
+  const abort = () => {
+    aborted = true;
+    current?.abort();
+  };
+  return { promise: run(), abort };
+}
+
+/** Sends the user to sign-in when the upload failed with a 401, and returns the error to throw. */
+function notifyIfUnauthorized(error: unknown): unknown {
+  if (error instanceof ApiError && error.status === 401) notifyUnauthorized();
+  return error;
+}
+
+function sendClip(xhr: XMLHttpRequest, options: ClipUploadOptions): Promise<Clip> {
+  return new Promise<Clip>((resolve, reject) => {
     const form = new FormData();
     form.append("file", options.file, options.file.name);
     if (options.groupId) form.append("groupId", options.groupId);
@@ -60,7 +107,6 @@ export function uploadClip(options: {
         }
         return;
       }
-      if (xhr.status === 401) notifyUnauthorized();
       reject(toApiError(xhr.status, xhr.responseText, headers));
     });
     xhr.addEventListener("error", () => reject(new ApiError(0, "network_error", "The upload failed: network error")));
@@ -69,6 +115,4 @@ export function uploadClip(options: {
 
     xhr.send(form);
   });
-
-  return { promise, abort: () => xhr.abort() };
 }
