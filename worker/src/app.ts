@@ -1,3 +1,4 @@
+import "./core/zod-messages";
 import { adminRoutes } from "./admin/routes";
 import { appRoutes } from "./apps/routes";
 import { videoMixerRoutes } from "./apps/video-mixer/routes";

@@ -204,6 +204,30 @@ describe("admin credit adjustment", () => {
     expect(await auditRows(target.user.id)).toHaveLength(1);
   });
 
+  it("concurrent requests with one key report only what applied", async () => {
+    const admin = await signUpAdmin();
+    const target = await signUp();
+    const idempotencyKey = crypto.randomUUID();
+
+    const replies = await Promise.all(
+      [1, 2, 1, 2].map((amount) =>
+        adjust(admin.cookie, target.user.id, { amount, reason: "Koreksi ganda", idempotencyKey }),
+      ),
+    );
+
+    const balance = await balanceOf(target.user.id);
+    const applied = balance - 100;
+    expect([1, 2]).toContain(applied);
+    expect(replies.filter((reply) => reply.status === 201)).toHaveLength(1);
+    for (const reply of replies) {
+      if (reply.status === 201 || reply.status === 200) expect(reply.body.amount).toBe(applied);
+      else expect(reply.status).toBe(409);
+    }
+    const audit = await auditRows(target.user.id);
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(String(audit[0]?.details)).amount).toBe(applied);
+  });
+
   it("rejects zero and unknown users", async () => {
     const admin = await signUpAdmin();
     const target = await signUp();

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { pageQuerySchema } from "../core/pagination";
+import { displayParagraph } from "../core/text";
 import { orderSchema } from "../payments/schemas";
 
 export const adminUserSchema = z
@@ -66,11 +67,8 @@ export const adjustmentBody = z
       .refine((value) => value !== 0, "amount must not be 0")
       .refine((value) => Math.abs(value) <= 1_000_000, "amount must be between -1000000 and 1000000")
       .openapi({ description: "Credits to add (positive) or remove (negative)", example: 500 }),
-    reason: z
-      .string()
-      .trim()
-      .min(5, "reason must be at least 5 characters")
-      .max(500)
+    reason: displayParagraph({ max: 500 })
+      .refine((value) => value.length >= 5, "reason must be at least 5 characters")
       .openapi({ description: "Why; stored as the ledger entry's description and in the audit log" }),
     idempotencyKey: z
       .uuid()

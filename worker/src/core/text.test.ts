@@ -7,6 +7,7 @@ describe("displayText", () => {
 
   it("accepts and trims ordinary Unicode", () => {
     expect(name.parse("  Kopi ☕ ")).toBe("Kopi ☕");
+    expect(name.parse("👩‍💻 Siti")).toBe("👩‍💻 Siti");
   });
 
   it.each([
@@ -15,6 +16,11 @@ describe("displayText", () => {
     ["newline", "a\nb"],
     ["right-to-left override", "\u202Egpj.exe"],
     ["isolate", "a\u2066b"],
+    ["right-to-left mark", "\u200F\u200F"],
+    ["line separator", "a\u2028x"],
+    ["lone surrogate", "a\ud800b"],
+    ["only a zero-width space", "\u200B"],
+    ["only a soft hyphen", "\u00AD"],
   ])("rejects %s", (_label, value) => {
     expect(name.safeParse(value).success).toBe(false);
   });

@@ -40,6 +40,21 @@ describe("credit history", () => {
     ]);
   });
 
+  it("hides who adjusted and why", async () => {
+    const { cookie, user } = await signUp();
+    await creditAccount(env, user.id).grant(user.id, {
+      amount: 7,
+      kind: "adjustment",
+      idempotencyKey: "adjustment-1",
+      reference: "admin-user-id",
+      description: "internal reason",
+    });
+
+    const history = await call("/api/credits/history", { cookie });
+
+    expect(history.body.items[0]).toMatchObject({ kind: "adjustment", amount: 7, reference: null, description: null });
+  });
+
   it("rejects an unknown include value", async () => {
     const { cookie } = await signUp();
 

@@ -81,7 +81,7 @@ export function SessionItem({ session }: { session: Session }) {
       </div>
       <button
         type="button"
-        className="btn btn-secondary btn-sm"
+        className={`btn btn-secondary btn-sm ${styles.sessionAction}`}
         onClick={revoke}
         disabled={mutation.isPending}
         aria-label={t("account.sessions.revokeLabel", { device })}

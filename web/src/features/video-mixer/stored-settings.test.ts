@@ -17,6 +17,14 @@ describe("parseStoredSettings", () => {
     expect(parseStoredSettings(null)).toBeNull();
   });
 
+  it("turns off options group mixing excludes", () => {
+    const stored = { ...DEFAULT_SETTINGS, groupMixing: "random", orderMixing: true, differentStart: true };
+
+    const parsed = parseStoredSettings(JSON.stringify({ settings: stored, count: 2 }));
+
+    expect(parsed?.settings).toMatchObject({ groupMixing: "random", orderMixing: false, differentStart: false });
+  });
+
   it("falls back to 5 variants for a bad count", () => {
     const parsed = parseStoredSettings(JSON.stringify({ settings: DEFAULT_SETTINGS, count: 1000 }));
 

@@ -11,6 +11,7 @@ import {
   RESOLUTIONS,
   SPEED_MAX,
   SPEED_MIN,
+  updateSettings,
   VARIANT_COUNT_MAX,
   VARIANT_COUNT_MIN,
 } from "./settings";
@@ -63,7 +64,11 @@ export function parseStoredSettings(text: string | null): { settings: MixSetting
   if (!valid) return null;
 
   const count = Number.isInteger(value.count) && inRange(value.count, VARIANT_COUNT_MIN, VARIANT_COUNT_MAX);
-  return { settings: stored as MixSettings, count: count ? (value.count as number) : DEFAULT_COUNT };
+  // updateSettings turns off options that group mixing excludes, as the settings panel does.
+  return {
+    settings: updateSettings(stored as MixSettings, {}),
+    count: count ? (value.count as number) : DEFAULT_COUNT,
+  };
 }
 
 function load(projectId: string) {

@@ -1,5 +1,5 @@
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { AppEnv } from "../../core/context";
 import { AppError, notFound } from "../../core/errors";
 import { creditAccount } from "../../credits/account";
@@ -65,8 +65,9 @@ export const adjustCredits: RouteHandler<typeof adjustCreditsRoute, AppEnv> = as
     description: input.reason,
   };
   let balance: number;
+  let replayed: boolean;
   if (input.amount > 0) {
-    ({ balance } = await account.grant(userId, { ...entry, amount: input.amount }));
+    ({ balance, replayed } = await account.grant(userId, { ...entry, amount: input.amount }));
   } else {
     const result = await account.debit(userId, { ...entry, amount: -input.amount });
     if (!result.ok) {
@@ -76,7 +77,20 @@ export const adjustCredits: RouteHandler<typeof adjustCreditsRoute, AppEnv> = as
         { balance: result.balance, required: result.required },
       );
     }
-    balance = result.balance;
+    ({ balance, replayed } = result);
+  }
+
+  // Two requests with one key can race past the audit check above; only the first reaches the
+  // ledger. The other must not report (or audit) an amount that was never applied.
+  if (replayed) {
+    const [stored] = await db
+      .select({ amount: schema.creditLedger.amount })
+      .from(schema.creditLedger)
+      .where(and(eq(schema.creditLedger.userId, userId), eq(schema.creditLedger.idempotencyKey, ledgerKey)))
+      .limit(1);
+    if (!stored || stored.amount !== input.amount) {
+      throw new AppError("conflict", "This idempotencyKey was already used for a different adjustment");
+    }
   }
 
   const details: AuditDetails = { amount: input.amount, reason: input.reason, ledgerKey, balanceAfter: balance };
@@ -86,5 +100,6 @@ export const adjustCredits: RouteHandler<typeof adjustCreditsRoute, AppEnv> = as
     .onConflictDoNothing();
   c.get("log").info("admin credit adjustment", { adminId: admin.id, targetUserId: userId, amount: input.amount, id });
 
+  if (replayed) return c.json({ id, amount: input.amount, balance, replayed: true }, 200);
   return c.json({ id, amount: input.amount, balance, replayed: false }, 201);
 };

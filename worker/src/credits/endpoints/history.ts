@@ -53,8 +53,9 @@ export const history: RouteHandler<typeof historyRoute, AppEnv> = async (c) => {
       amount: row.amount,
       balanceAfter: row.balanceAfter,
       kind: row.kind,
-      reference: row.reference,
-      description: row.description,
+      // An adjustment's reference and description are the admin's id and internal reason.
+      reference: row.kind === "adjustment" ? null : row.reference,
+      description: row.kind === "adjustment" ? null : row.description,
       createdAt: row.createdAt.toISOString(),
     }),
     (row) => [row.seq],
