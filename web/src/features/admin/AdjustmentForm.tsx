@@ -26,6 +26,10 @@ export function AdjustmentForm({ userId }: { userId: string }) {
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [submitted, setSubmitted] = useState(false);
 
+  // Editing the draft makes it another adjustment, so it gets its own key; resending an
+  // unchanged draft (after a network error) keeps the key and is applied once.
+  const edited = () => setIdempotencyKey(crypto.randomUUID());
+
   const amount = Number(amountText);
   const amountValid = /^\d+$/.test(amountText.trim()) && amount >= 1 && amount <= MAX_AMOUNT;
   const reasonValid = reason.trim().length >= MIN_REASON;
@@ -59,7 +63,15 @@ export function AdjustmentForm({ userId }: { userId: string }) {
         <fieldset className={styles.directions}>
           <legend className="sr-only">{t("admin.adjust.direction")}</legend>
           <label className="row">
-            <input type="radio" name="direction" checked={direction === "add"} onChange={() => setDirection("add")} />
+            <input
+              type="radio"
+              name="direction"
+              checked={direction === "add"}
+              onChange={() => {
+                setDirection("add");
+                edited();
+              }}
+            />
             {t("admin.adjust.add")}
           </label>
           <label className="row">
@@ -67,7 +79,10 @@ export function AdjustmentForm({ userId }: { userId: string }) {
               type="radio"
               name="direction"
               checked={direction === "remove"}
-              onChange={() => setDirection("remove")}
+              onChange={() => {
+                setDirection("remove");
+                edited();
+              }}
             />
             {t("admin.adjust.remove")}
           </label>
@@ -82,7 +97,10 @@ export function AdjustmentForm({ userId }: { userId: string }) {
             className="input"
             inputMode="numeric"
             value={amountText}
-            onChange={(event) => setAmountText(event.target.value)}
+            onChange={(event) => {
+              setAmountText(event.target.value);
+              edited();
+            }}
             aria-invalid={submitted && !amountValid}
             aria-describedby={submitted && !amountValid ? ids.amountError : undefined}
             required
@@ -104,7 +122,10 @@ export function AdjustmentForm({ userId }: { userId: string }) {
             rows={3}
             maxLength={500}
             value={reason}
-            onChange={(event) => setReason(event.target.value)}
+            onChange={(event) => {
+              setReason(event.target.value);
+              edited();
+            }}
             aria-invalid={submitted && !reasonValid}
             aria-describedby={submitted && !reasonValid ? ids.reasonError : ids.reasonHint}
             required
