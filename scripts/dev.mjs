@@ -79,6 +79,16 @@ function shutdown(code) {
 }
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
+
+// `pnpm dev` does not pass SIGTERM on to this script: when pnpm itself is terminated, this
+// process is re-parented, and it stops everything then.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) {
+    log("the process that started `pnpm dev` has exited");
+    shutdown(0);
+  }
+}, 1000).unref();
 for (const child of children) {
   child.on("exit", (code) => {
     if (!stopping) {
