@@ -25,14 +25,24 @@ export interface Job {
   readonly log: JobLog;
   /** Whether the request body was read to its end, so that the connection can be reused. */
   bodyConsumed: boolean;
+  /** Records the job's progress from 0 to 1 for `GET /v1/jobs/:jobId`; does nothing without an `X-Job-Id`. */
+  readonly reportProgress: (fraction: number) => void;
 }
 
 // ffmpeg's own words for input it cannot demux or decode; anything else is our failure.
 const UNDECODABLE = /Invalid data found when processing input|could not find codec parameters|moov atom not found/i;
 
-/** Runs ffmpeg for the job, records its exit code and turns a failure into a RenderError. */
-export async function runFfmpeg(job: Job, args: string[], step: string): Promise<void> {
-  const result = await runTool("ffmpeg", args, job.signal);
+/**
+ * Runs ffmpeg for the job, records its exit code and turns a failure into a RenderError. With
+ * `expectedSeconds` (the output length the command should produce), ffmpeg's position in the
+ * output is reported as the job's progress.
+ */
+export async function runFfmpeg(job: Job, args: string[], step: string, expectedSeconds?: number): Promise<void> {
+  const onProgress =
+    expectedSeconds !== undefined && expectedSeconds > 0
+      ? (outTimeSeconds: number) => job.reportProgress(outTimeSeconds / expectedSeconds)
+      : undefined;
+  const result = await runTool("ffmpeg", args, job.signal, onProgress);
   job.log.ffmpegExitCode = result.exitCode;
   if (result.exitCode === 0) return;
 

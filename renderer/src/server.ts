@@ -10,8 +10,10 @@ import { runTool } from "./ffmpeg/run";
 import { bearerAuth } from "./http/auth";
 import type { Job, JobLog } from "./job";
 import { DEFAULT_MAX_CONCURRENT_JOBS, JOB_TIMEOUT_MS } from "./limits";
+import { JOB_ID_PATTERN, JobProgressRegistry } from "./progress";
 import { assembleRoute } from "./routes/assemble";
 import { healthRoute } from "./routes/health";
+import { jobProgressRoute } from "./routes/jobs";
 import { normalizeRoute } from "./routes/normalize";
 import { probeRoute } from "./routes/probe";
 
@@ -39,6 +41,11 @@ const JOB_ROUTES: Record<string, (job: Job) => Promise<void>> = {
   "/v1/assemble": assembleRoute,
 };
 
+// Routes whose ffmpeg run reports progress for an `X-Job-Id`; probe is over too fast to poll.
+const PROGRESS_ROUTES = new Set(["/v1/normalize", "/v1/assemble"]);
+
+const JOB_PROGRESS_PATH = /^\/v1\/jobs\/([^/]*)$/;
+
 /** Starts the renderer's HTTP server; resolves once it listens. */
 export async function startRenderer(options: RendererOptions): Promise<RunningRenderer> {
   if (!options.secret) throw new Error("the renderer needs a secret (RENDERER_SECRET)");
@@ -51,6 +58,7 @@ export async function startRenderer(options: RendererOptions): Promise<RunningRe
   const ffmpegVersion = await detectFfmpegVersion();
 
   const running = new Map<Promise<void>, AbortController>();
+  const progress = new JobProgressRegistry();
   // Slots free up when a reply is complete, not after the temp cleanup behind it, so that a
   // client sending its next request right after a reply does not see a spurious 503.
   let busySlots = 0;
@@ -64,6 +72,20 @@ export async function startRenderer(options: RendererOptions): Promise<RunningRe
       healthRoute(res, ffmpegVersion);
       return;
     }
+    const progressMatch = JOB_PROGRESS_PATH.exec(path);
+    if (progressMatch) {
+      if (req.method !== "GET") {
+        sendError(res, new RenderError("method_not_allowed", "/v1/jobs/:jobId accepts GET only"), false);
+        return;
+      }
+      if (!authorized(req.headers.authorization)) {
+        sendError(res, new RenderError("unauthorized", "missing or wrong bearer token"), false);
+        return;
+      }
+      jobProgressRoute(res, progress, progressMatch[1] as string);
+      return;
+    }
+
     const route = JOB_ROUTES[path];
     if (!route) {
       sendError(res, new RenderError("not_found", `no route for ${req.method} ${path}`), false);
@@ -93,8 +115,15 @@ export async function startRenderer(options: RendererOptions): Promise<RunningRe
     };
     res.once("close", release);
 
+    // A malformed id is ignored rather than rejected: progress is optional, the job is not.
+    const jobIdHeader = req.headers["x-job-id"];
+    const jobId =
+      PROGRESS_ROUTES.has(path) && typeof jobIdHeader === "string" && JOB_ID_PATTERN.test(jobIdHeader)
+        ? jobIdHeader
+        : null;
+
     const controller = new AbortController();
-    const done = runJob(req, res, path, route, controller).finally(() => {
+    const done = runJob(req, res, path, route, controller, jobId).finally(() => {
       release();
       running.delete(done);
     });
@@ -111,8 +140,13 @@ export async function startRenderer(options: RendererOptions): Promise<RunningRe
     route: string,
     handler: (job: Job) => Promise<void>,
     controller: AbortController,
+    jobId: string | null,
   ) {
     const startedAt = performance.now();
+    if (jobId) progress.start(jobId);
+    const reportProgress = (fraction: number) => {
+      if (jobId) progress.update(jobId, fraction);
+    };
     const log: JobLog = {};
     const onClose = () => {
       if (!res.writableFinished) controller.abort(new ClientClosedError());
@@ -128,7 +162,7 @@ export async function startRenderer(options: RendererOptions): Promise<RunningRe
 
     try {
       const dir = await mkdtemp(join(tempRoot, "lumiku-renderer-"));
-      job = { req, res, dir, signal: controller.signal, log, bodyConsumed: false };
+      job = { req, res, dir, signal: controller.signal, log, bodyConsumed: false, reportProgress };
       await handler(job);
     } catch (caught) {
       const error = controller.signal.aborted ? controller.signal.reason : caught;
@@ -145,6 +179,7 @@ export async function startRenderer(options: RendererOptions): Promise<RunningRe
     } finally {
       clearTimeout(timer);
       res.off("close", onClose);
+      if (jobId) progress.end(jobId, failure === null);
       if (job) await rm(job.dir, { recursive: true, force: true });
 
       const fields = { route, status, durationMs: Math.round(performance.now() - startedAt), ...log, ...failure };

@@ -11,7 +11,10 @@ import type { TestProject } from "vitest/node";
  * with 503 `busy` and `Retry-After: 1`, as a renderer running its maximum number of jobs does.
  * A body containing `slow:<token>` is answered after 150 ms, and `GET /stats/<token>` returns
  * how many of those requests were in flight at most at once, so tests can check a concurrency
- * cap. Normalize returns the clip behind a `NORMALIZED` prefix. Assemble returns a small JPEG and an
+ * cap. An assembly carrying `X-Job-Id` and a body containing `progress:<token>` reports progress
+ * 0.5 on `GET /v1/jobs/:jobId` and answers after 2 s, so the consumer polls it at least once;
+ * `GET /job-stats/<token>` returns the job ids it saw and how many polls reached them.
+ * Normalize returns the clip behind a `NORMALIZED` prefix. Assemble returns a small JPEG and an
  * MP4-shaped body, an ftyp box followed by the decoded spec as JSON, so tests can inspect what was sent.
  * It listens on a free port that tests read with `inject("rendererStubUrl")`.
  */
@@ -25,6 +28,10 @@ const failedOnce = new Set<string>();
 const busyOnce = new Set<string>();
 const SLOW_REPLY_MS = 150;
 const slowJobs = new Map<string, { running: number; maxConcurrent: number; requests: number }>();
+// Longer than the consumer's 1.5 s poll interval.
+const PROGRESS_REPLY_MS = 2000;
+const progressJobs = new Map<string, { token: string; progress: number }>();
+const progressStats = new Map<string, { jobIds: string[]; polls: number }>();
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -102,6 +109,19 @@ async function slowDown(body: Buffer): Promise<() => void> {
   };
 }
 
+/** Registers a `progress:<token>` assembly under its X-Job-Id and delays its reply. */
+async function reportProgress(request: IncomingMessage, body: Buffer) {
+  const token = /progress:([\w-]+)/.exec(body.toString("latin1"))?.[1];
+  const jobId = request.headers["x-job-id"];
+  if (!token || typeof jobId !== "string") return;
+  const stats = progressStats.get(token) ?? { jobIds: [], polls: 0 };
+  progressStats.set(token, stats);
+  stats.jobIds.push(jobId);
+  progressJobs.set(jobId, { token, progress: 0.5 });
+  await new Promise((resolve) => setTimeout(resolve, PROGRESS_REPLY_MS));
+  progressJobs.set(jobId, { token, progress: 1 });
+}
+
 function ftypBox(): Buffer {
   const box = Buffer.alloc(24);
   box.writeUInt32BE(24, 0);
@@ -124,8 +144,25 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
     response.end(JSON.stringify({ maxConcurrent, requests }));
     return;
   }
+  const progressToken = request.method === "GET" ? /^\/job-stats\/([\w-]+)$/.exec(request.url ?? "")?.[1] : undefined;
+  if (progressToken) {
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify(progressStats.get(progressToken) ?? { jobIds: [], polls: 0 }));
+    return;
+  }
   if (request.headers.authorization !== `Bearer ${TEST_RENDERER_SECRET}`) {
     return sendError(response, 401, "unauthorized", "missing or wrong bearer token");
+  }
+
+  const jobId = request.method === "GET" ? /^\/v1\/jobs\/([^/]+)$/.exec(request.url ?? "")?.[1] : undefined;
+  if (jobId) {
+    const job = progressJobs.get(jobId);
+    if (!job) return sendError(response, 404, "not_found", "no such job");
+    const stats = progressStats.get(job.token);
+    if (stats) stats.polls += 1;
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ progress: job.progress }));
+    return;
   }
 
   const spec = decodeSpec(request);
@@ -161,6 +198,7 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
       return sendError(response, 400, "invalid_spec", `body has ${body.length} bytes, segments declare ${expected}`);
     }
     if (busyOnceFor(body, "assemble")) return sendBusy(response);
+    await reportProgress(request, body);
     const done = await slowDown(body);
     response.on("close", done);
     const failure = forcedFailure(body, "assemble");

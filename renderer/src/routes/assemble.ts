@@ -43,7 +43,7 @@ export async function assembleRoute(job: Job) {
   const command = assembleCommand(spec, segments, { output, concatList });
   job.log.mode = command.mode;
   if (command.concatList !== null) await writeFile(concatList, command.concatList);
-  await runFfmpeg(job, command.args, `assemble (${command.mode})`);
+  await runFfmpeg(job, command.args, `assemble (${command.mode})`, command.expectedSeconds);
 
   const result = await inspectOutput(output, job.signal);
   const thumbnail = join(job.dir, "thumbnail.jpg");

@@ -19,7 +19,7 @@ export async function normalizeRoute(job: Job) {
 
   const media = await inspectMedia(input, job.signal);
   const command = normalizeCommand(input, output, media, spec);
-  await runFfmpeg(job, command.args, "normalize");
+  await runFfmpeg(job, command.args, "normalize", command.durationSeconds);
 
   // The filter graph ends the video at exactly `frameCount` frames, so its length is known
   // without probing the output.

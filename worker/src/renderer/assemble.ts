@@ -1,4 +1,6 @@
 import type { Env } from "../core/env";
+import type { Logger } from "../core/logger";
+import { watchJobProgress } from "./job-progress";
 import { MissingObjectError, RendererProtocolError, requiredLength } from "./normalize";
 import { encodeSpec, rendererFetch } from "./transport";
 
@@ -32,13 +34,22 @@ export interface AssembleResult {
   renderMode: string | null;
 }
 
+/** Follows a render while the renderer works on it (`X-Job-Id` and `GET /v1/jobs/:jobId`). */
+export interface AssembleProgress {
+  /** Unique per attempt; it also pins the container instance so that the polls reach the job. */
+  jobId: string;
+  /** Gets the renderer's progress from 0 to 1 until its reply headers arrive. */
+  onProgress: (fraction: number) => Promise<void>;
+  log: Logger;
+}
+
 const THUMBNAIL = { atSeconds: 1, width: 360 };
 
 /**
  * Renders one output: streams the normalized segments from R2 back to back as the request body,
  * then stores the JPEG that starts the reply at `thumbnailKey` and the MP4 after it at
  * `videoKey`. Only the thumbnail is buffered. `onHeaders` runs once the renderer has replied,
- * before the bodies are stored.
+ * before the bodies are stored. With `progress`, the render's progress is polled until then.
  */
 export async function assembleToR2(
   env: Env,
@@ -46,6 +57,7 @@ export async function assembleToR2(
   output: AssembleOutput,
   targets: AssembleTargets,
   onHeaders: () => Promise<void> = async () => {},
+  progress?: AssembleProgress,
 ): Promise<AssembleResult> {
   const sizes = await Promise.all(
     segments.map(async (segment) => {
@@ -65,7 +77,7 @@ export async function assembleToR2(
     thumbnail: THUMBNAIL,
   };
 
-  const response = await sendSegments(env, spec, segments, sizes);
+  const response = await sendSegments(env, spec, segments, sizes, progress);
   const contentLength = requiredLength(response, "content-length");
   const thumbnailBytes = requiredLength(response, "x-thumbnail-bytes");
   if (thumbnailBytes === 0 || thumbnailBytes >= contentLength || !response.body) {
@@ -96,7 +108,13 @@ export async function assembleToR2(
  * Posts the spec and pipes each segment's R2 body into one fixed-length request body. The pump
  * runs beside the fetch because the renderer reads the body while the Worker writes it.
  */
-async function sendSegments(env: Env, spec: unknown, segments: AssembleSegment[], sizes: number[]) {
+async function sendSegments(
+  env: Env,
+  spec: unknown,
+  segments: AssembleSegment[],
+  sizes: number[],
+  progress: AssembleProgress | undefined,
+) {
   const total = sizes.reduce((sum, size) => sum + size, 0);
   const { readable, writable } = new FixedLengthStream(total);
   const stop = new AbortController();
@@ -118,12 +136,22 @@ async function sendSegments(env: Env, spec: unknown, segments: AssembleSegment[]
     await writable.abort(error).catch(() => {});
   });
 
+  const headers: Record<string, string> = {
+    "content-type": "application/octet-stream",
+    "x-render-spec": encodeSpec(spec),
+  };
+  if (progress) headers["x-job-id"] = progress.jobId;
+  const stopWatching = progress
+    ? watchJobProgress(env, progress.jobId, progress.onProgress, progress.log)
+    : async () => {};
+
   try {
-    const response = await rendererFetch(env, "/v1/assemble", {
-      method: "POST",
-      headers: { "content-type": "application/octet-stream", "x-render-spec": encodeSpec(spec) },
-      body: readable,
-    });
+    const response = await rendererFetch(
+      env,
+      "/v1/assemble",
+      { method: "POST", headers, body: readable },
+      progress ? { instanceKey: progress.jobId } : {},
+    ).finally(stopWatching);
     await pumping;
     if (pumpError) {
       await response.body?.cancel();

@@ -29,12 +29,26 @@ export class RendererError extends Error {
   }
 }
 
+export interface RendererFetchOptions {
+  /**
+   * Pins the request to one container instance: requests with the same key reach the same
+   * instance, so a job's progress poll finds the job. Without it an instance is picked at
+   * random. The local RENDERER_URL process ignores it.
+   */
+  instanceKey?: string;
+}
+
 /**
  * Sends one request to the renderer: to the Node process at RENDERER_URL when it is set (local
  * dev and tests), otherwise to a container instance through the RENDERER binding. Both paths
  * carry the shared secret, and non-2xx replies become a RendererError.
  */
-export async function rendererFetch(env: Env, path: string, init: RequestInit = {}): Promise<Response> {
+export async function rendererFetch(
+  env: Env,
+  path: string,
+  init: RequestInit = {},
+  options: RendererFetchOptions = {},
+): Promise<Response> {
   const config = loadConfig(env);
   const headers = new Headers(init.headers);
   headers.set("authorization", `Bearer ${config.rendererSecret}`);
@@ -43,7 +57,10 @@ export async function rendererFetch(env: Env, path: string, init: RequestInit = 
   if (config.rendererUrl) {
     response = await fetch(new URL(path, config.rendererUrl), { ...init, headers });
   } else {
-    const instance = await getRandom(env.RENDERER, CONTAINER_INSTANCES);
+    const instance =
+      options.instanceKey === undefined
+        ? await getRandom(env.RENDERER, CONTAINER_INSTANCES)
+        : env.RENDERER.get(env.RENDERER.idFromName(instanceName(options.instanceKey)));
     response = await instance.fetch(new Request(`http://renderer${path}`, { ...init, headers }));
   }
 
@@ -61,6 +78,20 @@ export async function rendererFetch(env: Env, path: string, init: RequestInit = 
     throw new RendererError(response.status, code, message, retryAfterSeconds(response.headers));
   }
   return response;
+}
+
+/**
+ * Maps a key to one of the names getRandom picks from (`instance-0` to `instance-3`), so pinned
+ * requests share the same pool of containers as the random ones.
+ */
+export function instanceName(key: string): string {
+  // FNV-1a: a cheap, stable spread; the key is not a secret.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `instance-${(hash >>> 0) % CONTAINER_INSTANCES}`;
 }
 
 /** Reads Retry-After in its delay-seconds form; the renderer never sends an HTTP date. */

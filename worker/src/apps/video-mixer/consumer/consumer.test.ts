@@ -398,6 +398,34 @@ describe("renderer jobs per invocation", () => {
     expect(await stubStats(token)).toEqual({ maxConcurrent: 2, requests: 10 });
   });
 
+  it("records the renderer's progress while an assembly runs", async () => {
+    const token = crypto.randomUUID();
+    const run = await startGeneration([`clip-a progress:${token} `, "clip-b", "clip-c"], 1);
+    await deliver("render-jobs", [{ body: prepare(run.generationId) }], run.overrides);
+
+    const seen = new Set<number>();
+    let delivered = false;
+    const delivering = deliver("render-jobs", [{ body: variant(run.generationId, 0) }], run.overrides).finally(() => {
+      delivered = true;
+    });
+    while (!delivered) {
+      const progress = (await outputRow(run.generationId, 0))?.progress;
+      if (progress !== undefined) seen.add(progress);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    expect((await delivering).explicitAcks).toHaveLength(1);
+    const stats = (await (await fetch(`${inject("rendererStubUrl")}/job-stats/${token}`)).json()) as {
+      jobIds: string[];
+      polls: number;
+    };
+    expect(stats.jobIds).toEqual([expect.stringMatching(/^vm-[0-9a-f-]{36}$/)]);
+    expect(stats.polls).toBeGreaterThanOrEqual(1);
+    // The stub reports 0.5, which maps to 0.1 + 0.8 × 0.5.
+    expect([...seen].some((value) => Math.abs(value - 0.5) < 1e-9)).toBe(true);
+    expect(await outputRow(run.generationId, 0)).toMatchObject({ status: "completed", progress: 1 });
+  });
+
   it("repeats a busy assembly without a queue retry", async () => {
     const token = crypto.randomUUID();
     const run = await startGeneration([`clip-a assemble-busy-once:${token}`, "clip-b", "clip-c"], 1);

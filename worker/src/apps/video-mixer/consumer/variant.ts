@@ -45,7 +45,7 @@ export async function renderVariant(
 
   let stored: Awaited<ReturnType<typeof assembleToR2>>;
   try {
-    stored = await assemble(env, jobs, generation, index);
+    stored = await assemble(env, jobs, generation, index, log);
   } catch (error) {
     const reason = permanentFailureReason(error);
     if (reason === null) throw error;
@@ -78,7 +78,13 @@ export async function renderVariant(
   });
 }
 
-async function assemble(env: Env, jobs: RendererJobLimiter, generation: GenerationRow, index: number) {
+// Progress while the renderer works: 0.1 when started, up to 0.9 when it replies, 1 when stored.
+const STARTED_PROGRESS = 0.1;
+const RENDERED_PROGRESS = 0.9;
+// Smaller steps are not written, so a render costs a handful of D1 writes.
+const MIN_PROGRESS_STEP = 0.05;
+
+async function assemble(env: Env, jobs: RendererJobLimiter, generation: GenerationRow, index: number, log: Logger) {
   const output = await findOutput(env, generation.id, index);
   if (!output) throw new InvalidJobError(`output ${index} of generation ${generation.id} does not exist`);
   const settings = parseSettings(generation.settings, generation.id);
@@ -111,7 +117,23 @@ async function assemble(env: Env, jobs: RendererJobLimiter, generation: Generati
     videoKey: outputVideoKey(generation.userId, generation.id, index),
     thumbnailKey: outputThumbnailKey(generation.userId, generation.id, index),
   };
-  return jobs.run(() =>
-    assembleToR2(env, segments, assembleOutput, targets, () => setOutputProgress(env, generation.id, index, 0.5)),
-  );
+  return jobs.run(() => {
+    // A new id for every run, so that a poll never reads an earlier attempt's job.
+    const jobId = `vm-${crypto.randomUUID()}`;
+    let written = STARTED_PROGRESS;
+    const onProgress = async (fraction: number) => {
+      const progress = STARTED_PROGRESS + (RENDERED_PROGRESS - STARTED_PROGRESS) * fraction;
+      if (progress - written < MIN_PROGRESS_STEP) return;
+      written = progress;
+      await setOutputProgress(env, generation.id, index, progress);
+    };
+    return assembleToR2(
+      env,
+      segments,
+      assembleOutput,
+      targets,
+      () => setOutputProgress(env, generation.id, index, RENDERED_PROGRESS),
+      { jobId, onProgress, log: log.child({ generationId: generation.id, index }) },
+    );
+  });
 }
