@@ -41,9 +41,14 @@ const children = [
       env: { PORT: "8788", HOST: "127.0.0.1", RENDERER_SECRET: vars.RENDERER_SECRET },
     },
   ),
-  startService("api", bin("wrangler"), ["dev", "--ip", "127.0.0.1", "--port", "8787", "--log-level", "warn"], {
-    env: quietWranglerEnv,
-  }),
+  startService(
+    "api",
+    bin("wrangler"),
+    ["dev", "--ip", "127.0.0.1", "--port", "8787", "--test-scheduled", "--log-level", "warn"],
+    {
+      env: quietWranglerEnv,
+    },
+  ),
   startService(
     "web",
     path.join(root, "web", "node_modules", ".bin", "vite"),
