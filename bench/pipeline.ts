@@ -30,7 +30,7 @@ async function api(pathname: string, init: { method?: string; json?: unknown; bo
   const setCookies = response.headers.getSetCookie();
   if (setCookies.length > 0) cookie = setCookies.map((value) => value.split(";")[0]).join("; ");
   const text = await response.text();
-  if (!response.ok) throw new Error(`${init.method ?? "GET"} ${pathname} answered ${response.status}: ${text}`);
+  if (!response.ok) throw new Error(`${init.method ?? "GET"} ${pathname} returned ${response.status}: ${text}`);
   return text ? JSON.parse(text) : null;
 }
 

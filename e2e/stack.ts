@@ -17,7 +17,7 @@ async function isUp(url: string): Promise<boolean> {
 let stack: ChildProcess | undefined;
 
 /**
- * Starts `pnpm dev` (scripts/dev.mjs) unless a stack already answers, and waits until it has
+ * Starts `pnpm dev` (scripts/dev.mjs) unless a stack already responds, and waits until it has
  * printed that it is ready. Reusing a running stack keeps local reruns fast.
  */
 export async function setup() {

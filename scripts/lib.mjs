@@ -140,7 +140,7 @@ export function stopServices(children) {
   }
 }
 
-/** Polls `url` until it answers with a status below 500 or `timeoutMs` passes. */
+/** Polls `url` until it responds with a status below 500 or `timeoutMs` passes. */
 export async function waitForHttp(url, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

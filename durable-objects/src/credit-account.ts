@@ -205,8 +205,8 @@ export class CreditAccount extends DurableObject<Env> {
 
   /**
    * Settles part of a reservation: `capture` keeps the credits as spent, `release` returns them.
-   * Each part is settled once by `partKey`; a retry returns the first outcome, even if it asks
-   * for the other one, so a part is never both charged and refunded.
+   * Each part is settled once by `partKey`; a retry returns the first outcome, even if it requests
+   * the other one, so a part is never both charged and refunded.
    */
   async settle(
     userId: string,

@@ -1,5 +1,5 @@
-// Cloudflare's production runtime rejects PBKDF2 with more than 100,000 iterations; `wrangler
-// dev` does not, so a higher count would pass locally and break every signup in production.
+// Cloudflare's production runtime rejects PBKDF2 with more than 100,000 iterations. `wrangler dev`
+// does not, so a higher count would pass locally and break every signup in production.
 export const PBKDF2_ITERATIONS = 100_000;
 const SALT_BYTES = 16;
 const HASH_BYTES = 32;

@@ -58,8 +58,10 @@ export function notFound(what: string): AppError {
   return new AppError("not_found", `${what} not found`);
 }
 
-/** Builds a 400 for one field, in the same shape as a schema failure: `details.fields[{ path, message }]`. */
-/** A 400 for one field. `code` names the rule that failed, so that clients can translate the message. */
+/**
+ * Builds a 400 for one field, in the same shape as a schema failure: `details.fields[{ path, message, code? }]`.
+ * `code` names the rule that failed, so that clients can translate the message.
+ */
 export function invalidField(path: string, message: string, code?: string): AppError {
   return new AppError("invalid_request", "The request is invalid", {
     fields: [{ path, message, ...(code ? { code } : {}) }],

@@ -24,7 +24,7 @@ export function decodeCursor<T extends (string | number)[]>(cursor: string, shap
   }
 }
 
-/** Builds a page from `limit + 1` fetched rows: the extra row only says whether more exist. */
+/** Builds a page from `limit + 1` fetched rows: the extra row only shows whether more exist. */
 export function toPage<Row, Item>(
   rows: Row[],
   limit: number,

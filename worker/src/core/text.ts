@@ -10,7 +10,7 @@ const UNSAFE_CHARACTERS =
 const VISIBLE_CHARACTER = /[\p{L}\p{N}\p{S}\p{P}]/u;
 
 /**
- * A trimmed single-line text that people see (names, titles): at most `max` characters and no
+ * Builds the schema for a trimmed single-line text that people see (names, titles): at most `max` characters and no
  * control or direction-override characters. Tabs and newlines count as control characters here.
  */
 export function displayText(options: { max: number; required?: string }) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // Zod's default texts ("Invalid input: expected string, received undefined") reach users through
-// the field details of a 400; say the common cases plainly instead.
+// the field details of a 400, so the common cases get plain messages here.
 z.config({
   customError: (issue) => {
     if (issue.code === "invalid_type" && issue.input === undefined) return "This field is required";

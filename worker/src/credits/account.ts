@@ -1,6 +1,6 @@
 import type { Env } from "../core/env";
 
-/** The CreditAccount Durable Object that owns `userId`'s balance. */
+/** Returns the stub of the CreditAccount Durable Object that owns `userId`'s balance. */
 export function creditAccount(env: Env, userId: string) {
   return env.CREDIT_ACCOUNT.get(env.CREDIT_ACCOUNT.idFromName(userId));
 }

@@ -94,7 +94,7 @@ describe("CreditAccount", () => {
       account.settle(userId, { reservationKey: "gen-2", partKey, amount: 20, outcome, reference: "gen-2" });
 
     expect(await part("gen-2:0", "capture")).toMatchObject({ ok: true, outcome: "capture", replayed: false });
-    // A redelivered message that now asks for a release must not refund a captured part.
+    // A redelivered message that now requests a release must not refund a captured part.
     expect(await part("gen-2:0", "release")).toMatchObject({ ok: true, outcome: "capture", replayed: true });
     expect(await part("gen-2:1", "release")).toMatchObject({ ok: true, outcome: "release", balance: 80 });
     expect(await part("gen-2:1", "release")).toMatchObject({ ok: true, replayed: true, balance: 80 });

@@ -80,7 +80,7 @@ function load(projectId: string) {
   }
 }
 
-/** The project's mix settings and variant count, remembered in this browser across reloads. */
+/** Keeps the project's mix settings and variant count in this browser, so they survive a reload. */
 export function useStoredSettings(projectId: string) {
   const [settings, setSettings] = useState<MixSettings>(() => load(projectId)?.settings ?? DEFAULT_SETTINGS);
   const [count, setCount] = useState(() => load(projectId)?.count ?? DEFAULT_COUNT);

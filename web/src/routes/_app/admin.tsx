@@ -5,8 +5,8 @@ import styles from "../../features/admin/Admin.module.css";
 import { meQueryOptions } from "../../features/auth/queries";
 
 /**
- * Layout of the admin pages. The API checks the role on every admin route; this check only
- * keeps other users from seeing an admin screen that would fail on every request.
+ * Layout of the admin pages. The API checks the role on every admin route. This check only
+ * keeps other users from an admin screen whose every request would fail.
  */
 export const Route = createFileRoute("/_app/admin")({
   beforeLoad: async ({ context }) => {

@@ -89,9 +89,9 @@ export const estimate: RouteHandler<typeof estimateRoute, AppEnv> = async (c) =>
 const roundTenth = (value: number) => Math.round(value * 10) / 10;
 
 /**
- * The shortest and longest output the settings can produce. A fixed duration is what the plans
- * say; a speed range is drawn again for each real variant, so its bounds come from every segment
- * at the fastest and at the slowest allowed speed, not from the speeds this sample happened to draw.
+ * Computes the shortest and longest output the settings can produce. For a fixed duration that is
+ * the range of the planned lengths. A speed range is drawn again for each real variant, so its
+ * bounds use every segment at the fastest and at the slowest allowed speed, not the sampled speeds.
  */
 function durationRange(
   plans: VariantPlan[],
